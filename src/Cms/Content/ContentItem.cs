@@ -1,0 +1,135 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Cms.Content;
+
+/// <summary>
+/// One version of a content item, in Orchard's shape: common properties, and one JSON object
+/// per part named after the part.
+/// </summary>
+public sealed class ContentItem
+{
+    private static readonly HashSet<string> s_commonProperties = new(StringComparer.Ordinal)
+    {
+        "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
+        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc",
+    };
+
+    public string ContentItemId { get; set; } = "";
+    public string ContentItemVersionId { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public string DisplayText { get; set; } = "";
+    public bool Latest { get; set; }
+    public bool Published { get; set; }
+    public string Owner { get; set; } = "";
+    public string Author { get; set; } = "";
+    public DateTime? CreatedUtc { get; set; }
+    public DateTime? ModifiedUtc { get; set; }
+    public DateTime? PublishedUtc { get; set; }
+
+    /// <summary>The parts (and anything else not common), keyed by name.</summary>
+    public JsonObject Content { get; private set; } = [];
+
+    public bool Has(string partName) => Content[partName] is JsonObject;
+
+    /// <summary>The part stored under its class name, or null when the item has none.</summary>
+    public T? As<T>() where T : ContentPart => Get<T>(typeof(T).Name);
+
+    public T? Get<T>(string name) where T : ContentPart
+    {
+        if (Content[name] is not JsonObject node)
+        {
+            return null;
+        }
+
+        var part = node.Deserialize<T>(ContentJson.Options);
+        if (part is not null)
+        {
+            part.ContentItem = this;
+        }
+
+        return part;
+    }
+
+    /// <summary>The part, or a new empty one when the item has none yet.</summary>
+    public T GetOrCreate<T>() where T : ContentPart, new() => As<T>() ?? new T { ContentItem = this };
+
+    /// <summary>Stores the part under its class name.</summary>
+    public ContentItem Apply<T>(T part) where T : ContentPart => Apply(typeof(T).Name, part);
+
+    public ContentItem Apply(string name, ContentPart part)
+    {
+        Content[name] = JsonSerializer.SerializeToNode(part, part.GetType(), ContentJson.Options);
+        return this;
+    }
+
+    /// <summary>Reads the part, lets <paramref name="alter"/> change it, and stores it back.</summary>
+    public ContentItem Alter<T>(Action<T> alter) where T : ContentPart, new()
+    {
+        var part = GetOrCreate<T>();
+        alter(part);
+        return Apply(part);
+    }
+
+    public JsonObject ToJson()
+    {
+        var json = new JsonObject
+        {
+            ["ContentItemId"] = ContentItemId,
+            ["ContentItemVersionId"] = ContentItemVersionId,
+            ["ContentType"] = ContentType,
+            ["DisplayText"] = DisplayText,
+            ["Latest"] = Latest,
+            ["Published"] = Published,
+            ["ModifiedUtc"] = ModifiedUtc,
+            ["PublishedUtc"] = PublishedUtc,
+            ["CreatedUtc"] = CreatedUtc,
+            ["Owner"] = Owner,
+            ["Author"] = Author,
+        };
+        foreach (var (name, value) in Content)
+        {
+            json[name] = value?.DeepClone();
+        }
+
+        return json;
+    }
+
+    public string ToJsonString() => ToJson().ToJsonString(ContentJson.Options);
+
+    public static ContentItem FromJson(JsonObject json)
+    {
+        var item = new ContentItem
+        {
+            ContentItemId = json["ContentItemId"]?.GetValue<string>() ?? "",
+            ContentItemVersionId = json["ContentItemVersionId"]?.GetValue<string>() ?? "",
+            ContentType = json["ContentType"]?.GetValue<string>() ?? "",
+            DisplayText = json["DisplayText"]?.GetValue<string>() ?? "",
+            Latest = json["Latest"]?.GetValue<bool>() ?? false,
+            Published = json["Published"]?.GetValue<bool>() ?? false,
+            Owner = json["Owner"]?.GetValue<string>() ?? "",
+            Author = json["Author"]?.GetValue<string>() ?? "",
+            CreatedUtc = ReadDate(json["CreatedUtc"]),
+            ModifiedUtc = ReadDate(json["ModifiedUtc"]),
+            PublishedUtc = ReadDate(json["PublishedUtc"]),
+        };
+        foreach (var (name, value) in json)
+        {
+            if (!s_commonProperties.Contains(name))
+            {
+                item.Content[name] = value?.DeepClone();
+            }
+        }
+
+        return item;
+    }
+
+    public static ContentItem FromJson(string json)
+        => FromJson(JsonNode.Parse(json)?.AsObject() ?? throw new JsonException("A content item must be a JSON object."));
+
+    /// <summary>A deep copy, for making a new version from this one.</summary>
+    public ContentItem Clone() => FromJson(ToJson());
+
+    private static DateTime? ReadDate(JsonNode? node)
+        => node is null ? null : node.GetValue<DateTime>().ToUniversalTime();
+}

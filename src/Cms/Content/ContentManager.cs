@@ -1,0 +1,288 @@
+using Cms.ContentDefinitions;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Content;
+
+public sealed class ContentManager(
+    CmsDbContext db,
+    IContentDefinitionManager definitions,
+    IEnumerable<IContentHandler> handlers,
+    TimeProvider clock) : IContentManager
+{
+    public ContentItem New(string contentType) => new()
+    {
+        ContentItemId = IdGenerator.NewId(),
+        ContentItemVersionId = IdGenerator.NewId(),
+        ContentType = contentType,
+    };
+
+    public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published)
+    {
+        var query = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
+        query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
+        var row = await query.FirstOrDefaultAsync();
+        return row is null ? null : ToItem(row);
+    }
+
+    public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId)
+    {
+        var row = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId);
+        return row is null ? null : ToItem(row);
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)
+    {
+        var rows = await db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync();
+        return rows.Select(ToItem).ToList();
+    }
+
+    /// <summary>Builds an item from its row; the row's flags are the truth, not the JSON's copy.</summary>
+    public static ContentItem ToItem(ContentItemRecord row)
+    {
+        var item = ContentItem.FromJson(row.Data);
+        item.ContentItemId = row.ContentItemId;
+        item.ContentItemVersionId = row.ContentItemVersionId;
+        item.Latest = row.Latest;
+        item.Published = row.Published;
+        return item;
+    }
+
+    public Task<ContentItem> SaveDraftAsync(ContentItem item) => db.InTransactionAsync(async () =>
+    {
+        var rows = await LiveRowsAsync(item.ContentItemId);
+        var latest = rows.FirstOrDefault(r => r.Latest);
+        ContentItemRecord target;
+        if (latest is null || latest.Published)
+        {
+            if (latest is not null)
+            {
+                latest.Latest = false;
+            }
+
+            item.ContentItemVersionId = IdGenerator.NewId();
+            target = NewRow();
+        }
+        else
+        {
+            target = latest;
+            item.ContentItemVersionId = latest.ContentItemVersionId;
+        }
+
+        item.CreatedUtc ??= rows.Select(r => r.CreatedUtc).FirstOrDefault() ?? Now;
+        item.ModifiedUtc = Now;
+        item.Latest = true;
+        item.Published = false;
+        await WriteAsync(target, item);
+        await PruneHistoryAsync(item);
+        await NotifyAsync(item, ContentChangeKind.DraftSaved, publicChanged: false);
+        return item;
+    });
+
+    public Task<ContentItem> PublishAsync(ContentItem item) => db.InTransactionAsync(async () =>
+    {
+        var rows = await LiveRowsAsync(item.ContentItemId);
+        var latest = rows.FirstOrDefault(r => r.Latest);
+        var published = rows.FirstOrDefault(r => r.Published);
+        ContentItemRecord target;
+        if (latest is not null && !latest.Published)
+        {
+            target = latest;
+            item.ContentItemVersionId = latest.ContentItemVersionId;
+        }
+        else
+        {
+            item.ContentItemVersionId = IdGenerator.NewId();
+            target = NewRow();
+        }
+
+        foreach (var row in rows.Where(r => r != target))
+        {
+            row.Latest = false;
+            row.Published = false;
+        }
+
+        // A post keeps the date it was first published; an edit does not move it.
+        item.PublishedUtc = published?.PublishedUtc ?? item.PublishedUtc ?? Now;
+        item.CreatedUtc ??= rows.Select(r => r.CreatedUtc).FirstOrDefault() ?? Now;
+        item.ModifiedUtc = Now;
+        item.Latest = true;
+        item.Published = true;
+        await WriteAsync(target, item);
+        await PruneHistoryAsync(item);
+        await NotifyAsync(item, ContentChangeKind.Published, publicChanged: true);
+        return item;
+    });
+
+    public Task UnpublishAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    {
+        var rows = await LiveRowsAsync(contentItemId);
+        var published = rows.FirstOrDefault(r => r.Published)
+            ?? throw new ContentOperationException("This item is not published.");
+        published.Published = false;
+        await db.SaveChangesAsync();
+        var item = ToItem(published);
+        await PruneHistoryAsync(item);
+        await NotifyAsync(item, ContentChangeKind.Unpublished, publicChanged: true);
+        return true;
+    });
+
+    public Task DiscardDraftAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    {
+        var rows = await LiveRowsAsync(contentItemId);
+        var latest = rows.FirstOrDefault(r => r.Latest);
+        var published = rows.FirstOrDefault(r => r.Published);
+        if (latest is null || latest.Published)
+        {
+            throw new ContentOperationException("This item has no draft to discard.");
+        }
+
+        if (published is null)
+        {
+            throw new ContentOperationException("This item has never been published: delete it instead of discarding its only draft.");
+        }
+
+        latest.Latest = false;
+        published.Latest = true;
+        await db.SaveChangesAsync();
+        var item = ToItem(published);
+        await PruneHistoryAsync(item);
+        await NotifyAsync(item, ContentChangeKind.DraftDiscarded, publicChanged: false);
+        return true;
+    });
+
+    public Task RemoveAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    {
+        var rows = await LiveRowsAsync(contentItemId);
+        if (rows.Count == 0)
+        {
+            throw new ContentOperationException("This item does not exist or was already deleted.");
+        }
+
+        var wasPublished = rows.Any(r => r.Published);
+        foreach (var row in rows)
+        {
+            row.Latest = false;
+            row.Published = false;
+        }
+
+        await db.SaveChangesAsync();
+        await NotifyAsync(ToItem(rows[0]), ContentChangeKind.Removed, wasPublished);
+        return true;
+    });
+
+    public async Task<ContentItem> RestoreAsync(string contentItemVersionId)
+    {
+        var old = await GetVersionAsync(contentItemVersionId)
+            ?? throw new ContentOperationException("That version does not exist.");
+        return await SaveDraftAsync(old);
+    }
+
+    public Task ImportAsync(IEnumerable<ContentItem> items) => db.InTransactionAsync(async () =>
+    {
+        foreach (var item in items)
+        {
+            await ImportOneAsync(item);
+        }
+
+        return true;
+    });
+
+    private async Task ImportOneAsync(ContentItem item)
+    {
+        var rows = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId).ToListAsync();
+        var target = rows.FirstOrDefault(r => r.ContentItemVersionId == item.ContentItemVersionId);
+        if (target is null)
+        {
+            target = NewRow();
+        }
+
+        foreach (var row in rows.Where(r => r != target))
+        {
+            row.Latest &= !item.Latest;
+            row.Published &= !item.Published;
+        }
+
+        item.CreatedUtc ??= Now;
+        item.ModifiedUtc ??= Now;
+        if (item.Published)
+        {
+            item.PublishedUtc ??= Now;
+        }
+
+        await WriteAsync(target, item);
+        await PruneHistoryAsync(item);
+        await NotifyAsync(item, ContentChangeKind.Imported, publicChanged: true);
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    private Task<List<ContentItemRecord>> LiveRowsAsync(string contentItemId)
+        => db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync();
+
+    private ContentItemRecord NewRow()
+    {
+        var row = new ContentItemRecord();
+        db.ContentItems.Add(row);
+        return row;
+    }
+
+    private async Task WriteAsync(ContentItemRecord row, ContentItem item)
+    {
+        foreach (var handler in handlers)
+        {
+            await handler.SavingAsync(item);
+        }
+
+        row.ContentItemId = item.ContentItemId;
+        row.ContentItemVersionId = item.ContentItemVersionId;
+        row.ContentType = item.ContentType;
+        row.DisplayText = item.DisplayText;
+        row.Latest = item.Latest;
+        row.Published = item.Published;
+        row.CreatedUtc = item.CreatedUtc;
+        row.ModifiedUtc = item.ModifiedUtc;
+        row.PublishedUtc = item.PublishedUtc;
+        row.Owner = item.Owner;
+        row.Author = item.Author;
+        var data = item.ToJsonString();
+        if (row.Data != data)
+        {
+            row.Data = data;
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Types that are not Versionable keep no history: only the live rows stay.</summary>
+    private async Task PruneHistoryAsync(ContentItem item)
+    {
+        var type = await definitions.GetTypeAsync(item.ContentType);
+        if (type?.GetSettings().Versionable == true)
+        {
+            return;
+        }
+
+        var live = await db.ContentItems.AnyAsync(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published));
+        if (!live)
+        {
+            return;
+        }
+
+        var old = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && !r.Latest && !r.Published).ToListAsync();
+        if (old.Count > 0)
+        {
+            db.ContentItems.RemoveRange(old);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private async Task NotifyAsync(ContentItem item, ContentChangeKind kind, bool publicChanged)
+    {
+        var change = new ContentChange(item.ContentItemId, item.ContentType, kind, publicChanged);
+        foreach (var handler in handlers)
+        {
+            await handler.ChangedAsync(change);
+        }
+    }
+}

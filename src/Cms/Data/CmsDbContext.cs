@@ -1,0 +1,128 @@
+using Cms.Content;
+using Cms.Security;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Cms.Data;
+
+/// <summary>
+/// The site's one database: content versions, documents, Identity, and the tables modules add.
+/// </summary>
+public class CmsDbContext(
+    DbContextOptions<CmsDbContext> options,
+    IEnumerable<IModelContributor> contributors,
+    ShellSettingsStore shell) : IdentityDbContext<CmsUser, CmsRole, string>(options)
+{
+    private readonly List<Func<Task>> _afterCommit = [];
+
+    public string TablePrefix { get; } = shell.Current?.TablePrefix ?? "";
+
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    /// <summary>
+    /// Runs the action once the current work is durable: after the ambient transaction commits,
+    /// or after the next save when there is none. Caches are invalidated this way, so a rolled-back
+    /// recipe never leaves a cache holding what was not stored.
+    /// </summary>
+    public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
+
+    /// <summary>Raised when a transaction begun by <see cref="InTransactionAsync{T}"/> rolls back.</summary>
+    public event Action? RolledBack;
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is null)
+        {
+            await RunAfterCommitAsync();
+        }
+
+        return count;
+    }
+
+    /// <summary>Runs work in one transaction; after-commit actions run only if it commits.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await work();
+        }
+
+        await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var result = await work();
+            await transaction.CommitAsync(cancellationToken);
+            await RunAfterCommitAsync();
+            return result;
+        }
+        catch
+        {
+            _afterCommit.Clear();
+            ChangeTracker.Clear();
+            RolledBack?.Invoke();
+            throw;
+        }
+    }
+
+    private async Task RunAfterCommitAsync()
+    {
+        var actions = _afterCommit.ToList();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            await action();
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<ContentItemRecord>(e =>
+        {
+            e.ToTable("ContentItemIndex");
+            e.Property(r => r.ContentItemId).HasMaxLength(26);
+            e.Property(r => r.ContentItemVersionId).HasMaxLength(26);
+            e.Property(r => r.ContentType).HasMaxLength(255);
+            e.Property(r => r.Owner).HasMaxLength(255);
+            e.Property(r => r.Author).HasMaxLength(255);
+            e.HasIndex(r => r.ContentItemVersionId).IsUnique();
+            e.HasIndex(r => new { r.ContentItemId, r.Latest, r.Published });
+            e.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
+            e.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
+        });
+        builder.Entity<DocumentRecord>(e =>
+        {
+            e.ToTable("Document");
+            e.Property(d => d.Id).HasMaxLength(255);
+            e.Property(d => d.Version).IsConcurrencyToken();
+        });
+
+        foreach (var contributor in contributors)
+        {
+            contributor.Contribute(builder);
+        }
+
+        if (TablePrefix.Length > 0)
+        {
+            foreach (var entity in builder.Model.GetEntityTypes())
+            {
+                entity.SetTableName(TablePrefix + "_" + entity.GetTableName());
+            }
+        }
+    }
+}
+
+/// <summary>Keeps one EF model per table prefix, since the prefix is part of the model.</summary>
+public sealed class TablePrefixModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime)
+        => (context.GetType(), (context as CmsDbContext)?.TablePrefix ?? "", designTime);
+}

@@ -1,0 +1,9 @@
+namespace Cms.Data;
+
+/// <summary>Host-level options, bound from the "Cms" configuration section.</summary>
+public sealed class CmsOptions
+{
+    /// <summary>Folder for the site's data: settings file, SQLite database, mail pickup. Cms__AppData.</summary>
+    /// <remarks>A relative path is taken from the content root.</remarks>
+    public string AppData { get; set; } = "App_Data";
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cms.Data;
+
+/// <summary>
+/// Documents are cached per process. A write in this scope is seen at once by this scope;
+/// other requests see it once the transaction that wrote it has committed.
+/// </summary>
+public sealed class DocumentStore : IDocumentStore
+{
+    private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
+    private readonly CmsDbContext db;
+    private readonly DocumentCache cache;
+
+    public DocumentStore(CmsDbContext db, DocumentCache cache)
+    {
+        this.db = db;
+        this.cache = cache;
+        db.RolledBack += _written.Clear;
+    }
+
+    public async Task<T> GetAsync<T>(string id) where T : class, new()
+    {
+        if (_written.TryGetValue(id, out var own))
+        {
+            return (T)own;
+        }
+
+        if (cache.TryGet(id, out var cached) && cached is T hit)
+        {
+            return hit;
+        }
+
+        var record = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
+        var value = record is null ? new T() : Deserialize<T>(record.Content);
+        if (db.Database.CurrentTransaction is null)
+        {
+            cache.Set(id, value);
+        }
+
+        return value;
+    }
+
+    public async Task<T> UpdateAsync<T>(string id, Action<T> change) where T : class, new()
+    {
+        var record = await db.Documents.FirstOrDefaultAsync(d => d.Id == id);
+        if (record is null)
+        {
+            record = new DocumentRecord { Id = id };
+            db.Documents.Add(record);
+        }
+
+        var value = _written.TryGetValue(id, out var own)
+            ? Deserialize<T>(JsonSerializer.Serialize((T)own, DocumentJson.Options))
+            : Deserialize<T>(record.Content);
+        change(value);
+        record.Content = JsonSerializer.Serialize(value, DocumentJson.Options);
+        record.Version++;
+        _written[id] = value;
+        db.AfterCommit(() =>
+        {
+            cache.Remove(id);
+            return Task.CompletedTask;
+        });
+        await db.SaveChangesAsync();
+        return value;
+    }
+
+    private static T Deserialize<T>(string json) where T : class, new()
+        => JsonSerializer.Deserialize<T>(json, DocumentJson.Options) ?? new T();
+}
+
+/// <summary>The process-wide cache behind <see cref="DocumentStore"/>.</summary>
+public sealed class DocumentCache
+{
+    private readonly ConcurrentDictionary<string, object> _items = new(StringComparer.Ordinal);
+
+    public bool TryGet(string id, out object? value) => _items.TryGetValue(id, out value);
+
+    public void Set(string id, object value) => _items[id] = value;
+
+    public void Remove(string id) => _items.TryRemove(id, out _);
+
+    public void Clear() => _items.Clear();
+}
+
+public static class DocumentJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = null,
+        WriteIndented = false,
+    };
+}

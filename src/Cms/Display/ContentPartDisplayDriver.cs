@@ -1,0 +1,61 @@
+using Cms.Content;
+using Cms.ContentDefinitions;
+
+namespace Cms.Display;
+
+/// <summary>The untyped face of a part driver, as the display manager calls it.</summary>
+public interface IContentPartDisplayDriver
+{
+    string PartName { get; }
+
+    Task<PartView?> BuildDisplayAsync(ContentItem item, ContentTypePartDefinition definition, string displayType);
+
+    Task<PartView?> BuildEditorAsync(ContentItem item, ContentTypePartDefinition definition);
+
+    /// <summary>Binds and validates the posted editor; applies the part to the item only when it is valid.</summary>
+    Task UpdateEditorAsync(ContentItem item, ContentTypePartDefinition definition, IUpdateModel updater);
+}
+
+/// <summary>
+/// Builds a part's display and editor and applies a posted editor. By default the display view is
+/// named after the part ("QuotePart", "QuotePart.Summary") and the editor "QuotePart.Edit".
+/// </summary>
+public abstract class ContentPartDisplayDriver<TPart> : IContentPartDisplayDriver where TPart : ContentPart, new()
+{
+    public string PartName => typeof(TPart).Name;
+
+    public virtual Task<PartView?> DisplayAsync(TPart part, PartDisplayContext context)
+        => Task.FromResult<PartView?>(context.View(context.DisplayType == "Detail" ? PartName : $"{PartName}.{context.DisplayType}", part));
+
+    public virtual Task<PartView?> EditAsync(TPart part, PartDisplayContext context)
+        => Task.FromResult<PartView?>(context.View($"{PartName}.Edit", part));
+
+    /// <summary>Binds the posted values into the part and reports errors to the updater's model state.</summary>
+    public abstract Task UpdateAsync(TPart part, IUpdateModel updater, PartDisplayContext context);
+
+    async Task<PartView?> IContentPartDisplayDriver.BuildDisplayAsync(ContentItem item, ContentTypePartDefinition definition, string displayType)
+        => await DisplayAsync(item.GetOrCreate<TPart>(), new PartDisplayContext(item, definition, displayType));
+
+    async Task<PartView?> IContentPartDisplayDriver.BuildEditorAsync(ContentItem item, ContentTypePartDefinition definition)
+        => await EditAsync(item.GetOrCreate<TPart>(), new PartDisplayContext(item, definition, "Edit"));
+
+    async Task IContentPartDisplayDriver.UpdateEditorAsync(ContentItem item, ContentTypePartDefinition definition, IUpdateModel updater)
+    {
+        var part = item.GetOrCreate<TPart>();
+        var errorsBefore = updater.ModelState.ErrorCount;
+        await UpdateAsync(part, updater, new PartDisplayContext(item, definition, "Edit"));
+        if (updater.ModelState.ErrorCount == errorsBefore)
+        {
+            item.Apply(definition.Name, part);
+        }
+    }
+}
+
+public sealed record PartDisplayContext(ContentItem ContentItem, ContentTypePartDefinition Definition, string DisplayType)
+{
+    /// <summary>The prefix of this part's form fields, e.g. "QuotePart".</summary>
+    public string Prefix => Definition.Name;
+
+    public PartView View(string viewName, object model)
+        => new(Definition.Name, viewName, model, Definition.Position ?? 0);
+}

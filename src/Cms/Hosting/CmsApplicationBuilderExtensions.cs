@@ -1,0 +1,56 @@
+using Cms.Data;
+using Cms.Display;
+using Cms.Modules;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Cms.Hosting;
+
+public static class CmsApplicationBuilderExtensions
+{
+    /// <summary>The request pipeline: errors, setup, static files, auth, output cache, feature gate, endpoints.</summary>
+    public static WebApplication UseCms(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error/500");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseStaticFiles();
+        app.UseMiddleware<SetupGateMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ThemeMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseOutputCache();
+
+        app.MapControllers();
+        foreach (var (feature, startup) in app.Services.GetRequiredService<ModuleStartups>().Items)
+        {
+            var group = app.MapGroup("");
+            group.WithMetadata(new FeatureMetadata(feature.Id));
+            startup.Configure(group);
+        }
+
+        MigrateOnStart(app);
+        return app;
+    }
+
+    /// <summary>A site made by an older build is brought up to date before it serves a request.</summary>
+    private static void MigrateOnStart(WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<ShellSettingsStore>().IsSetUp)
+        {
+            return;
+        }
+
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
+    }
+}

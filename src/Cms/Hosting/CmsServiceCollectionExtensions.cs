@@ -1,0 +1,175 @@
+using Cms.Content;
+using Cms.ContentDefinitions;
+using Cms.Data;
+using Cms.Display;
+using Cms.Modules;
+using Cms.Recipes;
+using Cms.Security;
+using Cms.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cms.Hosting;
+
+public static class CmsServiceCollectionExtensions
+{
+    /// <summary>Adds the framework and every module the host was built with.</summary>
+    public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var catalog = ModuleCatalog.FromDependencyContext();
+        services.AddSingleton(catalog);
+        services.Configure<CmsOptions>(builder.Configuration.GetSection("Cms"));
+        services.AddSingleton<ShellSettingsStore>();
+        services.AddSingleton<DocumentCache>();
+        services.AddSingleton(TimeProvider.System);
+        builder.WebHost.UseStaticWebAssets();
+
+        AddData(services);
+        AddSecurity(services, builder);
+        AddContent(services);
+        AddDisplay(services, catalog);
+
+        var startups = new List<ModuleStartup>();
+        foreach (var (feature, startupType) in catalog.Startups)
+        {
+            var startup = (ModuleStartup)Activator.CreateInstance(startupType)!;
+            startup.ConfigureServices(new FeatureServices(services, feature.Id));
+            startups.Add(startup);
+        }
+
+        services.AddSingleton(new ModuleStartups(startups.Zip(catalog.Startups, (s, d) => (d.Feature, s)).ToList()));
+        return builder;
+    }
+
+    private static void AddData(IServiceCollection services)
+    {
+        services.AddDbContext<CmsDbContext>((sp, options) =>
+        {
+            var shell = sp.GetRequiredService<ShellSettingsStore>().Current
+                ?? throw new InvalidOperationException("The site is not set up yet: it has no database.");
+            if (shell.DatabaseProvider == SiteShellSettings.Postgres)
+            {
+                options.UseNpgsql(shell.ConnectionString);
+            }
+            else
+            {
+                options.UseSqlite(shell.ConnectionString);
+            }
+
+            options.ReplaceService<IModelCacheKeyFactory, TablePrefixModelCacheKeyFactory>();
+        });
+        services.AddScoped<IDocumentStore, DocumentStore>();
+        services.AddScoped<IFeatureManager, FeatureManager>();
+        services.AddScoped<ISiteService, SiteService>();
+    }
+
+    private static void AddSecurity(IServiceCollection services, WebApplicationBuilder builder)
+    {
+        services.AddIdentity<CmsUser, CmsRole>(options =>
+            {
+                // Length over composition, as NIST SP 800-63B advises.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<CmsDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/forbidden";
+            options.Cookie.Name = "cms_auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
+        });
+        services.AddDataProtection();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
+            options.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(sp.GetRequiredService<ShellSettingsStore>().AppDataPath, "DataProtection-Keys")),
+                sp.GetRequiredService<ILoggerFactory>())));
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IRolePermissions, RolePermissions>();
+        services.AddScoped<IRoleStore, RoleStore>();
+        services.AddScoped<IPermissionCatalog, PermissionCatalog>();
+    }
+
+    private static void AddContent(IServiceCollection services)
+    {
+        services.AddOptions<ContentPartOptions>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<IContentHandler, PublicCacheContentHandler>();
+        services.AddSingleton<IRecipeHarvester, RecipeHarvester>();
+        services.AddOptions<RecipeOptions>();
+        services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+    }
+
+    private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)
+    {
+        services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
+        services.AddSingleton<IPublicCache, PublicCache>();
+        services.AddOutputCache(options =>
+        {
+            options.AddPolicy(PublicCachePolicy.Name, policy => policy
+                .Tag(IPublicCache.Tag)
+                .SetVaryByQuery("*")
+                .Expire(TimeSpan.FromHours(1)));
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "cms_af";
+            options.HeaderName = "X-CSRF-TOKEN";
+        });
+        var mvc = services.AddControllersWithViews(options =>
+        {
+            options.Conventions.Add(new FeatureControllerConvention(catalog));
+            options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+        });
+        mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
+        mvc.ConfigureApplicationPartManager(manager =>
+        {
+            foreach (var module in catalog.Modules)
+            {
+                var name = module.Assembly.GetName().Name;
+                if (manager.ApplicationParts.Any(p => p.Name == name))
+                {
+                    continue;
+                }
+
+                foreach (var part in ApplicationPartFactory.GetApplicationPartFactory(module.Assembly).GetApplicationParts(module.Assembly))
+                {
+                    manager.ApplicationParts.Add(part);
+                }
+            }
+        });
+    }
+}
+
+/// <summary>The output-cache policy of anonymous public pages.</summary>
+public static class PublicCachePolicy
+{
+    public const string Name = "Public";
+}
+
+/// <summary>The module startups, kept to map their routes once the app is built.</summary>
+public sealed record ModuleStartups(IReadOnlyList<(FeatureDescriptor Feature, ModuleStartup Startup)> Items);

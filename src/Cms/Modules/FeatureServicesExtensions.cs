@@ -1,0 +1,37 @@
+using Cms.Data;
+using Cms.Security;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Cms.Modules;
+
+/// <summary>The explicit registrations a module's Startup makes.</summary>
+public static class FeatureServicesExtensions
+{
+    /// <summary>Registers <typeparamref name="TImpl"/> as a <typeparamref name="T"/> bound to the registering feature.</summary>
+    public static FeatureServices AddFeatureBound<T, TImpl>(this FeatureServices services)
+        where T : class
+        where TImpl : class, T
+    {
+        services.TryAddScoped<TImpl>();
+        var featureId = services.FeatureId;
+        services.AddScoped(sp => new FeatureBound<T>(featureId, sp.GetRequiredService<TImpl>()));
+        return services;
+    }
+
+    public static FeatureServices AddPermissions<TProvider>(this FeatureServices services)
+        where TProvider : class, IPermissionProvider
+        => services.AddFeatureBound<IPermissionProvider, TProvider>();
+
+    public static FeatureServices AddDataMigration<TMigration>(this FeatureServices services)
+        where TMigration : class, IDataMigration
+        => services.AddFeatureBound<IDataMigration, TMigration>();
+
+    public static FeatureServices AddModelContributor<TContributor>(this FeatureServices services)
+        where TContributor : class, IModelContributor
+    {
+        // The database model is one for the whole site, so tables exist whether or not the feature is on.
+        services.AddSingleton<IModelContributor, TContributor>();
+        return services;
+    }
+}

@@ -1,0 +1,241 @@
+using System.Text.Json.Nodes;
+using Cms.Content;
+using Cms.ContentDefinitions;
+using Cms.Data;
+using Cms.Modules;
+using Cms.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Recipes;
+
+public sealed class RecipeExecutor(
+    IServiceProvider services,
+    CmsDbContext db,
+    IFeatureManager features,
+    IDocumentStore documents,
+    IEnumerable<FeatureBound<IRecipeStepHandler>> handlers,
+    IEnumerable<FeatureBound<IPermissionProvider>> permissionProviders,
+    IRecipeHarvester harvester,
+    IConfiguration configuration,
+    ILogger<RecipeExecutor> logger) : IRecipeExecutor
+{
+    private const int MaxNesting = 5;
+
+    /// <summary>Steps Orchard has that this site does not; named so the error says so plainly.</summary>
+    private static readonly HashSet<string> s_orchardOnlySteps = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "media", "AdminMenu", "Templates", "AdminTemplates", "layers", "queries", "lucene-index", "elastic-index",
+        "WorkflowType", "deployment", "custom-settings", "Placements", "Sitemaps", "ShortcodeTemplates", "Translations",
+        "Command", "azureai-index", "Users", "OpenIdApplication", "OpenIdScope",
+    };
+
+    public async Task<RecipeResult> ValidateAsync(string recipeText, RecipeExecutionOptions? options = null)
+    {
+        var (recipe, error) = RecipeReader.Parse(recipeText);
+        if (recipe is null)
+        {
+            return RecipeResult.Failed(error!);
+        }
+
+        var (steps, errors) = Prepare(recipe, options ?? new(), "steps", 0);
+        if (errors.Count > 0)
+        {
+            return new RecipeResult(errors, []);
+        }
+
+        return new RecipeResult(await ValidateStepsAsync(steps), []);
+    }
+
+    public async Task<RecipeResult> ExecuteAsync(string recipeText, RecipeExecutionOptions? options = null)
+    {
+        var (recipe, error) = RecipeReader.Parse(recipeText);
+        return recipe is null ? RecipeResult.Failed(error!) : await ExecuteAsync(recipe, options);
+    }
+
+    public async Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null)
+    {
+        var (steps, errors) = Prepare(recipe, options ?? new(), "steps", 0);
+        if (errors.Count > 0)
+        {
+            return new RecipeResult(errors, []);
+        }
+
+        var validationErrors = await ValidateStepsAsync(steps);
+        if (validationErrors.Count > 0)
+        {
+            return new RecipeResult(validationErrors, []);
+        }
+
+        var context = new RecipeApplyContext(services);
+        RecipeStep? current = null;
+        try
+        {
+            await db.InTransactionAsync(async () =>
+            {
+                foreach (var step in steps)
+                {
+                    current = step;
+                    await FindHandler(step.Name)!.Service.ApplyAsync(step, context);
+                }
+
+                return true;
+            });
+        }
+        catch (Exception ex) when (ex is ContentOperationException or RecipeApplyException)
+        {
+            return RecipeResult.Failed(new RecipeError(current?.Index, current?.Name, current?.Path ?? "$", ex.Message));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Applying recipe step {Step} failed", current?.Path);
+            return RecipeResult.Failed(new RecipeError(current?.Index, current?.Name, current?.Path ?? "$",
+                "The step could not be applied and nothing was changed; the site's log has the details."));
+        }
+
+        return new RecipeResult([], context.Changes);
+    }
+
+    /// <summary>Checks the header, evaluates script values and expands nested recipes into one list of steps.</summary>
+    private (List<RecipeStep> Steps, List<RecipeError> Errors) Prepare(JsonObject recipe, RecipeExecutionOptions options, string path, int depth)
+    {
+        var steps = new List<RecipeStep>();
+        var errors = new List<RecipeError>();
+        var prefix = path == "steps" ? "" : path[..^"steps".Length];
+        if (recipe["name"] is not JsonValue nameValue || !nameValue.TryGetValue<string>(out _))
+        {
+            errors.Add(new RecipeError(null, null, $"{prefix}name", "The recipe needs a 'name' (a string)."));
+        }
+
+        if (recipe["variables"] is not (null or JsonObject))
+        {
+            errors.Add(new RecipeError(null, null, $"{prefix}variables", "'variables' must be an object."));
+        }
+
+        if (recipe["steps"] is not JsonArray rawSteps)
+        {
+            errors.Add(new RecipeError(null, null, path, "The recipe needs a 'steps' array."));
+            return (steps, errors);
+        }
+
+        var evaluator = new ScriptValueEvaluator(recipe["variables"] as JsonObject, options.Parameters, configuration);
+        var evaluated = (JsonArray)rawSteps.DeepClone();
+        for (var i = 0; i < evaluated.Count; i++)
+        {
+            var stepPath = $"{path}[{i}]";
+            if (evaluated[i] is not JsonObject stepObject)
+            {
+                errors.Add(new RecipeError(i, null, stepPath, "A step must be an object with a 'name'."));
+                continue;
+            }
+
+            if (stepObject["name"] is not JsonValue stepName || !stepName.TryGetValue<string>(out var name) || name.Length == 0)
+            {
+                errors.Add(new RecipeError(i, null, $"{stepPath}.name", "A step needs a 'name' (a string)."));
+                continue;
+            }
+
+            var scriptErrors = new List<(string Path, string Message)>();
+            evaluator.EvaluateAll(stepObject, stepPath, scriptErrors);
+            errors.AddRange(scriptErrors.Select(e => new RecipeError(i, name, e.Path, e.Message)));
+            if (string.Equals(name, "recipes", StringComparison.OrdinalIgnoreCase))
+            {
+                ExpandNested(stepObject, i, stepPath, options, depth, steps, errors);
+                continue;
+            }
+
+            steps.Add(new RecipeStep(i, name, stepObject, stepPath));
+        }
+
+        return (steps, errors);
+    }
+
+    /// <summary>The 'recipes' step runs other recipes by name: their steps take its place, in order.</summary>
+    private void ExpandNested(JsonObject step, int index, string path, RecipeExecutionOptions options, int depth,
+        List<RecipeStep> steps, List<RecipeError> errors)
+    {
+        if (step["Values"] is not JsonArray values)
+        {
+            errors.Add(new RecipeError(index, "recipes", $"{path}.Values", "'Values' must be an array of { \"name\": ... } entries."));
+            return;
+        }
+
+        if (depth >= MaxNesting)
+        {
+            errors.Add(new RecipeError(index, "recipes", path, $"Recipes nest more than {MaxNesting} deep; is a recipe running itself?"));
+            return;
+        }
+
+        for (var j = 0; j < values.Count; j++)
+        {
+            var valuePath = $"{path}.Values[{j}]";
+            var name = (values[j] as JsonObject)?["name"] is JsonValue v && v.TryGetValue<string>(out var n) ? n : null;
+            if (name is null)
+            {
+                errors.Add(new RecipeError(index, "recipes", $"{valuePath}.name", "Each entry needs the 'name' of a recipe."));
+                continue;
+            }
+
+            var descriptor = harvester.Find(name);
+            if (descriptor is null)
+            {
+                errors.Add(new RecipeError(index, "recipes", $"{valuePath}.name", $"There is no recipe named '{name}'."));
+                continue;
+            }
+
+            var (nested, parseError) = RecipeReader.Parse(descriptor.ReadText());
+            if (nested is null)
+            {
+                errors.Add(new RecipeError(index, "recipes", valuePath, $"Recipe '{name}': {parseError!.Message}"));
+                continue;
+            }
+
+            var (nestedSteps, nestedErrors) = Prepare(nested, options, $"{valuePath}.steps", depth + 1);
+            steps.AddRange(nestedSteps.Select(s => s with { Index = index }));
+            errors.AddRange(nestedErrors.Select(e => e with { StepIndex = index, StepName = e.StepName ?? "recipes" }));
+        }
+    }
+
+    private async Task<List<RecipeError>> ValidateStepsAsync(List<RecipeStep> steps)
+    {
+        var enabled = new HashSet<string>(await features.GetEnabledAsync(), StringComparer.OrdinalIgnoreCase);
+        var definitions = await documents.GetAsync<ContentDefinitionDocument>(ContentDefinitionDocument.DocumentId);
+        var context = new RecipeValidationContext(enabled, definitions, PermissionsFor, services);
+        foreach (var step in steps)
+        {
+            context.BeginStep(step);
+            var handler = FindHandler(step.Name);
+            if (handler is null)
+            {
+                context.Error("name", s_orchardOnlySteps.Contains(step.Name)
+                    ? $"Step '{step.Name}' is an Orchard Core step that this site does not support."
+                    : $"There is no recipe step named '{step.Name}'.");
+                continue;
+            }
+
+            if (!context.EnabledFeatures.Contains(handler.FeatureId))
+            {
+                context.Error("name", $"Step '{step.Name}' needs feature '{handler.FeatureId}', which is not enabled; enable it in an earlier 'feature' step.");
+                continue;
+            }
+
+            handler.Service.Validate(step, context);
+        }
+
+        return context.Errors.ToList();
+    }
+
+    private FeatureBound<IRecipeStepHandler>? FindHandler(string name)
+        => handlers.FirstOrDefault(h => string.Equals(h.Service.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private IReadOnlySet<string> PermissionsFor(IReadOnlySet<string> enabled)
+        => permissionProviders.Where(p => enabled.Contains(p.FeatureId))
+            .SelectMany(p => p.Service.GetPermissions())
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+}
+
+/// <summary>A step that finds, while applying, that it cannot go on; the message is for the deployer.</summary>
+public sealed class RecipeApplyException(string message) : Exception(message)
+{
+}

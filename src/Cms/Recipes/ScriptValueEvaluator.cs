@@ -1,0 +1,150 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Cms.Content;
+using Microsoft.Extensions.Configuration;
+
+namespace Cms.Recipes;
+
+/// <summary>
+/// Evaluates Orchard's script values ("[js: uuid()]", "[js: variables('x')]", "[js: parameters('x')]",
+/// "[js: configuration('key', 'default')]"). Only these forms are understood: nothing in a recipe
+/// runs as code, so a recipe cannot do more than its steps say.
+/// </summary>
+public sealed partial class ScriptValueEvaluator(
+    JsonObject? variables,
+    IReadOnlyDictionary<string, string> parameters,
+    IConfiguration configuration)
+{
+    private readonly Dictionary<string, JsonNode?> _evaluatedVariables = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
+
+    /// <summary>Replaces every script value under <paramref name="node"/> in place; returns errors by path.</summary>
+    public void EvaluateAll(JsonNode node, string path, List<(string Path, string Message)> errors)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    var child = obj[key];
+                    var childPath = $"{path}.{key}";
+                    if (child is JsonValue value && IsScript(value, out var script))
+                    {
+                        obj[key] = Evaluate(script, childPath, errors);
+                    }
+                    else if (child is not null)
+                    {
+                        EvaluateAll(child, childPath, errors);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var child = array[i];
+                    var childPath = $"{path}[{i}]";
+                    if (child is JsonValue value && IsScript(value, out var script))
+                    {
+                        array[i] = Evaluate(script, childPath, errors);
+                    }
+                    else if (child is not null)
+                    {
+                        EvaluateAll(child, childPath, errors);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    private static bool IsScript(JsonValue value, out string script)
+    {
+        script = "";
+        if (!value.TryGetValue<string>(out var text))
+        {
+            return false;
+        }
+
+        var trimmed = text.Trim();
+        if (trimmed.Length > 2 && trimmed[0] == '[' && trimmed[^1] == ']'
+            && (trimmed.StartsWith("[js:", StringComparison.Ordinal) || trimmed.StartsWith("[file:", StringComparison.Ordinal)))
+        {
+            script = trimmed;
+            return true;
+        }
+
+        return false;
+    }
+
+    private JsonNode? Evaluate(string script, string path, List<(string Path, string Message)> errors)
+    {
+        var match = ScriptPattern().Match(script);
+        if (!match.Success)
+        {
+            errors.Add((path, $"'{script}' is not a script value this site evaluates; use uuid(), variables('name'), parameters('name') or configuration('key', 'default')."));
+            return null;
+        }
+
+        var function = match.Groups["fn"].Value;
+        var argument = match.Groups["a1"].Success ? match.Groups["a1"].Value : null;
+        var fallback = match.Groups["a2"].Success ? match.Groups["a2"].Value : null;
+        switch (function)
+        {
+            case "uuid" when argument is null:
+                return IdGenerator.NewId();
+            case "variables" when argument is not null && fallback is null:
+                return Variable(argument, path, errors);
+            case "parameters" when argument is not null && fallback is null:
+                if (parameters.TryGetValue(argument, out var parameter))
+                {
+                    return parameter;
+                }
+
+                errors.Add((path, $"The recipe uses parameter '{argument}', which was not given."));
+                return null;
+            case "configuration" when argument is not null:
+                return configuration[argument] ?? fallback;
+            default:
+                errors.Add((path, $"'{script}' calls {function}() with the wrong arguments."));
+                return null;
+        }
+    }
+
+    private JsonNode? Variable(string name, string path, List<(string Path, string Message)> errors)
+    {
+        if (_evaluatedVariables.TryGetValue(name, out var known))
+        {
+            return known?.DeepClone();
+        }
+
+        if (variables?[name] is not { } raw)
+        {
+            errors.Add((path, $"The recipe has no variable '{name}'."));
+            return null;
+        }
+
+        if (!_evaluating.Add(name))
+        {
+            errors.Add((path, $"Variable '{name}' refers to itself."));
+            return null;
+        }
+
+        var value = raw.DeepClone();
+        if (value is JsonValue scalar && IsScript(scalar, out var script))
+        {
+            value = Evaluate(script, $"$.variables.{name}", errors);
+        }
+        else
+        {
+            EvaluateAll(value, $"$.variables.{name}", errors);
+        }
+
+        _evaluating.Remove(name);
+        _evaluatedVariables[name] = value;
+        return value?.DeepClone();
+    }
+
+    [GeneratedRegex("""^\[js:\s*(?<fn>[A-Za-z]+)\(\s*(?:(?<q1>['"])(?<a1>[^'"]*)\k<q1>\s*(?:,\s*(?<q2>['"])(?<a2>[^'"]*)\k<q2>\s*)?)?\)\s*;?\s*\]$""")]
+    private static partial Regex ScriptPattern();
+}

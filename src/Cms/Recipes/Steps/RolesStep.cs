@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using Cms.Security;
+
+namespace Cms.Recipes.Steps;
+
+/// <summary>
+/// "Roles": { "Roles": [ { Name, Description, Permissions, PermissionBehavior } ] }.
+/// PermissionBehavior is Replace (the default), Add or Remove. Administrator holds everything and
+/// is never given permissions.
+/// </summary>
+public sealed class RolesStep(IRoleStore roles) : IRecipeStepHandler
+{
+    private static readonly string[] s_behaviors = ["Replace", "Add", "Remove"];
+
+    public string Name => "Roles";
+
+    public void Validate(RecipeStep step, RecipeValidationContext context)
+    {
+        var list = StepJson.Array(step.Data, "Roles", "", context, required: true);
+        var known = context.KnownPermissions();
+        for (var i = 0; list is not null && i < list.Count; i++)
+        {
+            var path = $"Roles[{i}]";
+            if (list[i] is not JsonObject role)
+            {
+                context.Error(path, $"A role must be an object, not {StepJson.Describe(list[i])}.");
+                continue;
+            }
+
+            var name = StepJson.String(role, "Name", path, context, required: true);
+            if (name is { Length: > 256 })
+            {
+                context.Error($"{path}.Name", "A role name has at most 256 characters.");
+            }
+
+            StepJson.String(role, "Description", path, context);
+            var behavior = StepJson.String(role, "PermissionBehavior", path, context);
+            if (behavior is not null && !s_behaviors.Contains(behavior, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error($"{path}.PermissionBehavior", $"'{behavior}' is not a permission behavior; use Replace, Add or Remove.");
+            }
+
+            var permissions = StepJson.Array(role, "Permissions", path, context);
+            if (permissions is null)
+            {
+                continue;
+            }
+
+            var names = StepJson.Strings(permissions, $"{path}.Permissions", context);
+            for (var p = 0; p < names.Count; p++)
+            {
+                if (!known.Contains(names[p]))
+                {
+                    context.Error($"{path}.Permissions[{p}]", $"There is no permission '{names[p]}' among the enabled features'.");
+                }
+            }
+        }
+    }
+
+    public async Task ApplyAsync(RecipeStep step, RecipeApplyContext context)
+    {
+        foreach (var role in ((JsonArray)StepJson.Find(step.Data, "Roles")!).Cast<JsonObject>())
+        {
+            var name = StepJsonReader.String(role, "Name")!;
+            var description = StepJsonReader.String(role, "Description");
+            var permissions = StepJsonReader.Strings(role, "Permissions");
+            switch (StepJsonReader.String(role, "PermissionBehavior")?.ToUpperInvariant())
+            {
+                case "ADD":
+                    await roles.AddPermissionsAsync(name, permissions, description);
+                    break;
+                case "REMOVE":
+                    await roles.AddPermissionsAsync(name, [], description);
+                    await roles.RemovePermissionsAsync(name, permissions);
+                    break;
+                default:
+                    await roles.ReplacePermissionsAsync(name, permissions, description);
+                    break;
+            }
+
+            context.Changes.Add($"role: {name}");
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace Cms.Security;
+
+/// <summary>A module's permissions and the roles that hold them by default.</summary>
+public interface IPermissionProvider
+{
+    IEnumerable<Permission> GetPermissions();
+
+    /// <summary>Role name to the permissions that role is given when the feature is first enabled.</summary>
+    IEnumerable<PermissionStereotype> GetDefaultStereotypes() => [];
+}
+
+public sealed record PermissionStereotype(string Role, IReadOnlyList<Permission> Permissions);

@@ -1,0 +1,29 @@
+using Cms.Data;
+using Cms.Display;
+using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Indexes;
+using Modules.Contents.Models;
+
+namespace Modules.Contents.Drivers;
+
+/// <summary>The path editor: empty means "generate from the pattern"; a path another item uses is refused.</summary>
+public sealed class AutoroutePartDriver(CmsDbContext db) : ContentPartDisplayDriver<AutoroutePart>
+{
+    public override Task<PartView?> DisplayAsync(AutoroutePart part, PartDisplayContext context)
+        => Task.FromResult<PartView?>(null);
+
+    public override async Task UpdateAsync(AutoroutePart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Path = (part.Path ?? "").Trim().Trim('/');
+        updater.AddPartErrors(context.Prefix, part);
+        if (part.Path.Length > 0 && updater.ModelState.IsValid)
+        {
+            var id = context.ContentItem.ContentItemId;
+            if (await db.Set<AutoroutePartIndex>().AnyAsync(i => i.Path == part.Path && i.ContentItemId != id))
+            {
+                updater.ModelState.AddModelError($"{context.Prefix}.{nameof(AutoroutePart.Path)}", $"Another item already uses the path '{part.Path}'.");
+            }
+        }
+    }
+}

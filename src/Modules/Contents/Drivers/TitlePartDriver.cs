@@ -1,0 +1,23 @@
+using Cms.Display;
+using Modules.Contents.Models;
+using Modules.Contents.ViewModels;
+
+namespace Modules.Contents.Drivers;
+
+public sealed class TitlePartDriver : ContentPartDisplayDriver<TitlePart>
+{
+    public override Task<PartView?> DisplayAsync(TitlePart part, PartDisplayContext context)
+    {
+        var path = context.ContentItem.As<AutoroutePart>()?.Path;
+        var model = new TitlePartViewModel(part.Title, string.IsNullOrEmpty(path) ? null : "/" + path);
+        var viewName = context.DisplayType == "Detail" ? "TitlePart" : $"TitlePart.{context.DisplayType}";
+        return Task.FromResult<PartView?>(context.View(viewName, model));
+    }
+
+    public override async Task UpdateAsync(TitlePart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Title = part.Title?.Trim() ?? "";
+        updater.AddPartErrors(context.Prefix, part);
+    }
+}

@@ -1,0 +1,30 @@
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Modules.Contents.Indexes;
+
+/// <summary>Orchard's AutoroutePartIndex: a path for each version that is Published or Latest.</summary>
+public sealed class AutoroutePartIndex
+{
+    public long Id { get; set; }
+    public string ContentItemId { get; set; } = "";
+    public string ContentItemVersionId { get; set; } = "";
+    public string Path { get; set; } = "";
+    public bool Published { get; set; }
+    public bool Latest { get; set; }
+}
+
+public sealed class AutorouteModel : IModelContributor
+{
+    public void Contribute(ModelBuilder modelBuilder) => modelBuilder.Entity<AutoroutePartIndex>(e =>
+    {
+        e.ToTable("AutoroutePartIndex");
+        e.Property(i => i.ContentItemId).HasMaxLength(26);
+        e.Property(i => i.ContentItemVersionId).HasMaxLength(26);
+        e.Property(i => i.Path).HasMaxLength(AutoroutePartPathLength);
+        e.HasIndex(i => new { i.Path, i.Published });
+        e.HasIndex(i => i.ContentItemId);
+    });
+
+    private const int AutoroutePartPathLength = Models.AutoroutePart.MaxLength;
+}

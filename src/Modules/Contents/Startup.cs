@@ -1,0 +1,24 @@
+using Cms.Content;
+using Cms.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Modules.Contents.Drivers;
+using Modules.Contents.Handlers;
+using Modules.Contents.Indexes;
+using Modules.Contents.Models;
+using Modules.Contents.Services;
+
+namespace Modules.Contents;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(FeatureServices services)
+    {
+        services.AddContentPart<TitlePart>().UseDriver<TitlePartDriver>();
+        services.AddContentPart<AutoroutePart>().UseDriver<AutoroutePartDriver>();
+        services.AddContentHandler<TitlePartHandler>();
+        services.AddContentHandler<AutoroutePartHandler>();
+        services.AddModelContributor<AutorouteModel>();
+        services.AddPermissions<Permissions>();
+        services.AddSingleton<AutoroutePathGenerator>();
+    }
+}

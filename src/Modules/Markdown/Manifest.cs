@@ -1,0 +1,5 @@
+using Cms.Modules;
+
+[assembly: Module("Markdown", "Markdown",
+    Description = "Renders Markdown with Markdig and sanitises the HTML with HtmlSanitizer.",
+    Category = "Content")]

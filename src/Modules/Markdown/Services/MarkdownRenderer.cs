@@ -1,0 +1,47 @@
+using Cms.Display;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Syntax;
+using Microsoft.AspNetCore.Html;
+
+namespace Modules.Markdown.Services;
+
+/// <summary>
+/// Markdown to safe HTML in two locks: Markdig is told to treat raw HTML as text, and the output
+/// still goes through an allow-list sanitiser, so neither alone has to be perfect.
+/// </summary>
+public sealed class MarkdownRenderer : IMarkdownRenderer
+{
+    private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseListExtras()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer _sanitizer = SafeHtml.CreateSanitizer();
+
+    public IHtmlContent Render(string? markdown, int headingOffset = 0)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return HtmlString.Empty;
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        if (headingOffset != 0)
+        {
+            foreach (var heading in document.Descendants<HeadingBlock>())
+            {
+                heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
+            }
+        }
+
+        var html = document.ToHtml(_pipeline);
+        return new HtmlString(_sanitizer.Sanitize(html));
+    }
+
+    public string ToPlainText(string? markdown)
+        => string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+}

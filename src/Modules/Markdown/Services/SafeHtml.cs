@@ -1,0 +1,37 @@
+using Ganss.Xss;
+
+namespace Modules.Markdown.Services;
+
+/// <summary>The allow-list of what user HTML may contain: text structure, links and images over http(s), nothing that runs.</summary>
+public static class SafeHtml
+{
+    private static readonly string[] s_tags =
+    [
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "em", "strong", "del", "s",
+        "sup", "sub", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "abbr", "cite", "q",
+    ];
+
+    private static readonly string[] s_attributes = ["href", "title", "src", "alt", "width", "height", "id", "start", "align", "colspan", "rowspan", "loading"];
+
+    public static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedTags.Clear();
+        sanitizer.AllowedTags.UnionWith(s_tags);
+        sanitizer.AllowedAttributes.Clear();
+        sanitizer.AllowedAttributes.UnionWith(s_attributes);
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(["http", "https", "mailto"]);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowDataAttributes = false;
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image)
+            {
+                image.SetAttribute("loading", "lazy");
+            }
+        };
+        return sanitizer;
+    }
+}

@@ -1,0 +1,14 @@
+using Cms.Display;
+using Cms.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Modules.Markdown.Services;
+
+namespace Modules.Markdown;
+
+public sealed class Startup : ModuleStartup
+{
+    public override void ConfigureServices(FeatureServices services)
+    {
+        services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+    }
+}

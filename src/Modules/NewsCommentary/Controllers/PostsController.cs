@@ -1,0 +1,130 @@
+using System.Globalization;
+using Cms.Display;
+using Cms.Hosting;
+using Cms.Security;
+using Cms.Settings;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Modules.NewsCommentary.Services;
+using Modules.NewsCommentary.ViewModels;
+using ContentPermissions = Modules.Contents.Permissions;
+
+namespace Modules.NewsCommentary.Controllers;
+
+/// <summary>The reader's ways in: the home page, the monthly archives and the RSS feed.</summary>
+[OutputCache(PolicyName = PublicCachePolicy.Name)]
+public sealed class PostsController(PostQueries posts, ISiteService site, IAuthorizationService authorization, FeedWriter feed) : Controller
+{
+    private const int MaxPage = 10_000;
+
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(string? page)
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!TryReadPage(page, out var number))
+        {
+            return PageNumberError(page);
+        }
+
+        var settings = await site.GetAsync();
+        var (items, hasNext) = await posts.PageAsync(number, settings.PageSize);
+        if (items.Count == 0 && number > 1)
+        {
+            return NotFound();
+        }
+
+        ViewData["Title"] = settings.SiteName;
+        return View("Home", new PostListViewModel { Groups = await posts.GroupByDateAsync(items), Page = number, HasNext = hasNext });
+    }
+
+    [HttpGet("/archive")]
+    public async Task<IActionResult> Archive()
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        ViewData["Title"] = "Archive";
+        return View("ArchiveIndex", new ArchiveIndexViewModel { Months = await posts.MonthsAsync() });
+    }
+
+    [HttpGet("/archive/{year:int:range(1900,9999)}/{month:int:range(1,12)}")]
+    public async Task<IActionResult> Month(int year, int month, string? page)
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        if (!TryReadPage(page, out var number))
+        {
+            return PageNumberError(page);
+        }
+
+        var settings = await site.GetAsync();
+        var zone = settings.TimeZone();
+        var start = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified), zone);
+        var end = TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, 1, 0, 0, 0, DateTimeKind.Unspecified).AddMonths(1), zone);
+        var (items, hasNext) = await posts.PageAsync(number, settings.PageSize, start, end);
+        if (items.Count == 0 && number > 1)
+        {
+            return NotFound();
+        }
+
+        var heading = PostDate.MonthName(year, month);
+        ViewData["Title"] = $"Archive: {heading}";
+        return View("Home", new PostListViewModel
+        {
+            Groups = await posts.GroupByDateAsync(items),
+            Page = number,
+            HasNext = hasNext,
+            Heading = heading,
+            BasePath = $"/archive/{year}/{month:00}",
+        });
+    }
+
+    [HttpGet("/rss.xml")]
+    public async Task<IActionResult> Rss()
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
+        var xml = await feed.WriteRssAsync(items, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        return Content(xml, "application/rss+xml; charset=utf-8");
+    }
+
+    private async Task<IActionResult?> RefuseAsync()
+    {
+        if (await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
+        {
+            return null;
+        }
+
+        return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+    }
+
+    private static bool TryReadPage(string? page, out int number)
+    {
+        number = 1;
+        return page is null || (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number is >= 1 and <= MaxPage);
+    }
+
+    private ViewResult PageNumberError(string? page)
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest)
+        {
+            Message = $"'{page}' is not a page number: use a whole number from 1 to {MaxPage}.",
+        });
+    }
+}

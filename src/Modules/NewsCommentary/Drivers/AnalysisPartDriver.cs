@@ -1,0 +1,22 @@
+using Cms.Display;
+using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Drivers;
+
+public sealed class AnalysisPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<AnalysisPart>
+{
+    public override Task<PartView?> DisplayAsync(AnalysisPart part, PartDisplayContext context)
+    {
+        var offset = context.DisplayType == "Summary" ? 2 : 1;
+        var viewName = context.DisplayType == "Summary" ? "AnalysisPart.Summary" : "AnalysisPart";
+        return Task.FromResult<PartView?>(context.View(viewName, new AnalysisPartViewModel(markdown.Render(part.Markdown, offset))));
+    }
+
+    public override async Task UpdateAsync(AnalysisPart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Markdown ??= "";
+        updater.AddPartErrors(context.Prefix, part);
+    }
+}

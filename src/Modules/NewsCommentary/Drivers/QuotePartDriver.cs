@@ -1,0 +1,36 @@
+using Cms.Display;
+using Modules.Contents.Models;
+using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.Services;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Drivers;
+
+public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<QuotePart>
+{
+    public override Task<PartView?> DisplayAsync(QuotePart part, PartDisplayContext context)
+    {
+        var source = context.ContentItem.As<SourceLinkPart>()?.Url;
+        var cite = SafeUrl.IsHttp(source) ? source : null;
+        if (context.DisplayType == "Summary")
+        {
+            var (excerpt, isWhole) = QuoteExcerpt.From(part.Text);
+            var path = context.ContentItem.As<AutoroutePart>()?.Path;
+            var more = isWhole || path is null ? null : "/" + path;
+            return Task.FromResult<PartView?>(context.View("QuotePart.Summary",
+                new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, more)));
+        }
+
+        return Task.FromResult<PartView?>(context.View("QuotePart",
+            new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, null)));
+    }
+
+    public override async Task UpdateAsync(QuotePart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Headline = part.Headline?.Trim() ?? "";
+        part.Attribution = part.Attribution?.Trim() ?? "";
+        part.Text ??= "";
+        updater.AddPartErrors(context.Prefix, part);
+    }
+}

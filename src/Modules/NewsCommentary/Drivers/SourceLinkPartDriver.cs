@@ -1,0 +1,37 @@
+using Cms.Display;
+using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Drivers;
+
+public sealed class SourceLinkPartDriver : ContentPartDisplayDriver<SourceLinkPart>
+{
+    public override Task<PartView?> DisplayAsync(SourceLinkPart part, PartDisplayContext context)
+    {
+        // A link that is not http(s) is never rendered, even if one slipped into the database.
+        if (!SafeUrl.IsHttp(part.Url))
+        {
+            return Task.FromResult<PartView?>(null);
+        }
+
+        var archive = SafeUrl.IsHttp(part.ArchiveUrl) ? part.ArchiveUrl : null;
+        var viewName = context.DisplayType == "Summary" ? "SourceLinkPart.Summary" : "SourceLinkPart";
+        return Task.FromResult<PartView?>(context.View(viewName,
+            new SourceLinkPartViewModel(part.Url, part.Title, part.Publication, part.PublishedUtc, archive)));
+    }
+
+    public override async Task UpdateAsync(SourceLinkPart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Url = part.Url?.Trim() ?? "";
+        part.ArchiveUrl = string.IsNullOrWhiteSpace(part.ArchiveUrl) ? null : part.ArchiveUrl.Trim();
+        part.Title = part.Title?.Trim() ?? "";
+        part.Publication = part.Publication?.Trim() ?? "";
+        if (part.PublishedUtc is { } date)
+        {
+            part.PublishedUtc = DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);
+        }
+
+        updater.AddPartErrors(context.Prefix, part);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Cms.Content;
+using Cms.Display;
+using Cms.Settings;
+using Modules.Contents.Models;
+using Modules.NewsCommentary.Models;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>The RSS 2.0 feed of posts: each entry carries the quote, the analysis and the source link.</summary>
+public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
+{
+    public const int ItemCount = 20;
+
+    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, string requestBase)
+    {
+        var settings = await site.GetAsync();
+        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var output = new StringBuilder();
+        var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = true };
+        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), xmlSettings))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("rss");
+            writer.WriteAttributeString("version", "2.0");
+            writer.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
+            writer.WriteStartElement("channel");
+            writer.WriteElementString("title", settings.SiteName);
+            writer.WriteElementString("link", baseUrl + "/");
+            writer.WriteElementString("description", string.IsNullOrEmpty(settings.SiteDescription) ? settings.SiteName : settings.SiteDescription);
+            writer.WriteElementString("language", settings.Culture.ToLowerInvariant());
+            writer.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
+            writer.WriteAttributeString("href", baseUrl + "/rss.xml");
+            writer.WriteAttributeString("rel", "self");
+            writer.WriteAttributeString("type", "application/rss+xml");
+            writer.WriteEndElement();
+            if (items.Count > 0 && items[0].PublishedUtc is { } newest)
+            {
+                writer.WriteElementString("lastBuildDate", newest.ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            foreach (var item in items)
+            {
+                WriteItem(writer, item, baseUrl);
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return output.ToString();
+    }
+
+    private void WriteItem(XmlWriter writer, ContentItem item, string baseUrl)
+    {
+        var link = $"{baseUrl}/{item.As<AutoroutePart>()?.Path}";
+        writer.WriteStartElement("item");
+        writer.WriteElementString("title", item.DisplayText);
+        writer.WriteElementString("link", link);
+        writer.WriteStartElement("guid");
+        writer.WriteAttributeString("isPermaLink", "false");
+        writer.WriteString(item.ContentItemId);
+        writer.WriteEndElement();
+        if (item.PublishedUtc is { } published)
+        {
+            writer.WriteElementString("pubDate", published.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteElementString("description", DescriptionHtml(item));
+        writer.WriteEndElement();
+    }
+
+    /// <summary>The entry's HTML: who is quoted, the quote, the analysis and the link to the source.</summary>
+    private string DescriptionHtml(ContentItem item)
+    {
+        var quote = item.As<QuotePart>();
+        var analysis = item.As<AnalysisPart>();
+        var source = item.As<SourceLinkPart>();
+        var html = new StringBuilder();
+        using var writer = new StringWriter(html);
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        if (quote is not null)
+        {
+            if (!string.IsNullOrEmpty(quote.Attribution))
+            {
+                html.Append("<p>From ").Append(encoder.Encode(quote.Attribution)).Append(":</p>");
+            }
+
+            html.Append("<blockquote>");
+            if (!string.IsNullOrEmpty(quote.Headline))
+            {
+                html.Append("<p><strong>“").Append(encoder.Encode(quote.Headline)).Append("”</strong></p>");
+            }
+
+            markdown.Render(quote.Text, 1).WriteTo(writer, encoder);
+            writer.Flush();
+            html.Append("</blockquote>");
+        }
+
+        if (analysis is not null)
+        {
+            markdown.Render(analysis.Markdown, 1).WriteTo(writer, encoder);
+            writer.Flush();
+        }
+
+        if (source is not null && SafeUrl.IsHttp(source.Url))
+        {
+            html.Append("<p>Source: <a href=\"").Append(encoder.Encode(source.Url)).Append("\">")
+                .Append(encoder.Encode(string.IsNullOrEmpty(source.Title) ? source.Url : source.Title)).Append("</a>");
+            if (!string.IsNullOrEmpty(source.Publication))
+            {
+                html.Append(", ").Append(encoder.Encode(source.Publication));
+            }
+
+            html.Append("</p>");
+        }
+
+        return html.ToString();
+    }
+
+    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
+    {
+        public override Encoding Encoding => Encoding.UTF8;
+    }
+}

@@ -1,0 +1,72 @@
+using Cms.Content;
+using Cms.Data;
+using Cms.Display;
+using Cms.Settings;
+using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Models;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>
+/// The lists readers browse. Each page is one query on the index columns (type, published, date);
+/// the item JSON comes in the same rows, so there is no query per post.
+/// </summary>
+public sealed class PostQueries(CmsDbContext db, IContentDisplayManager display, ISiteService site)
+{
+    public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
+    {
+        var query = db.ContentItems.AsNoTracking()
+            .Where(r => r.ContentType == Migrations.ContentType && r.Published);
+        if (fromUtc is { } from)
+        {
+            query = query.Where(r => r.PublishedUtc >= from);
+        }
+
+        if (toUtc is { } to)
+        {
+            query = query.Where(r => r.PublishedUtc < to);
+        }
+
+        var rows = await query
+            .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize + 1)
+            .ToListAsync();
+        return (rows.Take(pageSize).Select(ContentManager.ToItem).ToList(), rows.Count > pageSize);
+    }
+
+    /// <summary>Builds each post's Summary display and groups the posts by their local publication date.</summary>
+    public async Task<IReadOnlyList<PostDateGroup>> GroupByDateAsync(IEnumerable<ContentItem> items)
+    {
+        var zone = (await site.GetAsync()).TimeZone();
+        var summaries = new List<PostSummaryViewModel>();
+        foreach (var item in items)
+        {
+            var local = item.PublishedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : (DateTime?)null;
+            var path = item.As<AutoroutePart>()?.Path;
+            summaries.Add(new PostSummaryViewModel(await display.BuildDisplayAsync(item, "Summary"), path is null ? "/" : "/" + path, local));
+        }
+
+        return summaries
+            .GroupBy(s => DateOnly.FromDateTime(s.PublishedLocal ?? DateTime.MinValue))
+            .Select(g => new PostDateGroup(g.Key, g.ToList()))
+            .ToList();
+    }
+
+    /// <summary>Every month that has posts, newest first, in the site's time zone.</summary>
+    public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
+    {
+        var zone = (await site.GetAsync()).TimeZone();
+        var dates = await db.ContentItems.AsNoTracking()
+            .Where(r => r.ContentType == Migrations.ContentType && r.Published && r.PublishedUtc != null)
+            .Select(r => r.PublishedUtc!.Value)
+            .ToListAsync();
+        return dates
+            .Select(d => TimeZoneInfo.ConvertTimeFromUtc(d, zone))
+            .GroupBy(d => (d.Year, d.Month))
+            .OrderByDescending(g => g.Key)
+            .Select(g => new ArchiveMonthViewModel(g.Key.Year, g.Key.Month, g.Count()))
+            .ToList();
+    }
+}

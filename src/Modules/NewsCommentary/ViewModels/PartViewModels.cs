@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Html;
+
+namespace Modules.NewsCommentary.ViewModels;
+
+/// <summary>The quote as readers see it: rendered passage, headline, who is quoted and the source to cite.</summary>
+public sealed record QuotePartViewModel(string Headline, string Attribution, IHtmlContent Html, string? CiteUrl, string? ContinueUrl);
+
+public sealed record AnalysisPartViewModel(IHtmlContent Html);
+
+public sealed record SourceLinkPartViewModel(string Url, string Title, string Publication, DateTime? PublishedUtc, string? ArchiveUrl);

@@ -1,0 +1,61 @@
+using Cms.Data;
+using Cms.Recipes;
+using Cms.Setup;
+using Microsoft.AspNetCore.Mvc;
+using Modules.Setup.ViewModels;
+
+namespace Modules.Setup.Controllers;
+
+/// <summary>The first-run screen. Once the site is set up, /setup no longer exists.</summary>
+[Route("setup")]
+public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes) : Controller
+{
+    [HttpGet("")]
+    public IActionResult Index()
+    {
+        if (shell.IsSetUp)
+        {
+            return NotFound();
+        }
+
+        var model = WithChoices(new SetupViewModel());
+        model.Request.RecipeName = model.Recipes.FirstOrDefault(r => r.Categories.Contains("default") || r.Tags.Contains("default"))?.Name
+            ?? (model.Recipes.Count > 0 ? model.Recipes[0].Name : "");
+        return View("Setup", model);
+    }
+
+    [HttpPost("")]
+    [ValidateAntiForgeryToken]
+    public async Task<IActionResult> Index(SetupViewModel model)
+    {
+        if (shell.IsSetUp)
+        {
+            return NotFound();
+        }
+
+        // Model binding errors are replaced by the setup service's own, which name every field.
+        ModelState.Clear();
+        model.Request.PasswordConfirmation ??= "";
+        var result = await setup.SetupAsync(model.Request);
+        if (result.Succeeded)
+        {
+            return Redirect("~/");
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field.Length == 0 ? "" : $"Request.{field}", message);
+        }
+
+        model.Request.AdminPassword = "";
+        model.Request.PasswordConfirmation = "";
+        return View("Setup", WithChoices(model));
+    }
+
+    private SetupViewModel WithChoices(SetupViewModel model)
+    {
+        model.Recipes = recipes.List().Where(r => r.IsSetupRecipe && !r.IsHidden).ToList();
+        model.TimeZones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC").Distinct().Order(StringComparer.Ordinal).ToList();
+        return model;
+    }
+}
