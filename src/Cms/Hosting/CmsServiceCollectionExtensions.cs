@@ -14,6 +14,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -68,6 +69,9 @@ public static class CmsServiceCollectionExtensions
             }
 
             options.ReplaceService<IModelCacheKeyFactory, TablePrefixModelCacheKeyFactory>();
+
+            // Interceptors registered by the host (metrics, tests counting queries) see every command.
+            options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();

@@ -1,0 +1,54 @@
+using System.Text;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Site.Tests.Infrastructure;
+
+/// <summary>
+/// What the site has stored, as one string: documents, every content version, path index, roles,
+/// role claims and users. Two equal fingerprints mean nothing was written (or the same state again).
+/// </summary>
+public static class DatabaseFingerprint
+{
+    public static Task<string> TakeAsync(SiteFactory site) => site.InScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<CmsDbContext>();
+        var text = new StringBuilder();
+        foreach (var d in await db.Documents.AsNoTracking().OrderBy(d => d.Id).ToListAsync())
+        {
+            text.Append("doc ").Append(d.Id).Append(' ').AppendLine(d.Content);
+        }
+
+        foreach (var r in await db.ContentItems.AsNoTracking().OrderBy(r => r.ContentItemVersionId).ToListAsync())
+        {
+            text.Append("item ").Append(r.ContentItemId).Append(' ').Append(r.ContentItemVersionId).Append(' ')
+                .Append(r.Latest).Append(' ').Append(r.Published).Append(' ').AppendLine(r.Data);
+        }
+
+        foreach (var p in await db.Set<Modules.Contents.Indexes.AutoroutePartIndex>().AsNoTracking().OrderBy(p => p.Path).ThenBy(p => p.ContentItemVersionId).ToListAsync())
+        {
+            text.Append("path ").Append(p.Path).Append(' ').Append(p.ContentItemVersionId).Append(' ').Append(p.Published).Append(' ').AppendLine(p.Latest.ToString());
+        }
+
+        foreach (var role in await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync())
+        {
+            text.Append("role ").Append(role.Name).Append(' ').AppendLine(role.Description);
+        }
+
+        var claims = await (from c in db.RoleClaims.AsNoTracking()
+                            join r in db.Roles.AsNoTracking() on c.RoleId equals r.Id
+                            select r.Name + ":" + c.ClaimType + "=" + c.ClaimValue).ToListAsync();
+        foreach (var claim in claims.Order(StringComparer.Ordinal))
+        {
+            text.Append("claim ").AppendLine(claim);
+        }
+
+        foreach (var user in await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync())
+        {
+            text.Append("user ").AppendLine(user.UserName);
+        }
+
+        return text.ToString();
+    });
+}

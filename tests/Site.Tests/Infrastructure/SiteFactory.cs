@@ -1,0 +1,83 @@
+using Cms.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Site.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on a fresh SQLite file in its own temporary App_Data, set up unattended with the
+/// NewsCommentary recipe (or left unset with <see cref="SetUp"/> false). One per test class.
+/// </summary>
+public class SiteFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUserName = "admin";
+    public const string AdminPassword = "correct-horse-battery";
+
+    public SiteFactory()
+    {
+        AppData = Path.Combine(Path.GetTempPath(), "site-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(AppData);
+    }
+
+    public string AppData { get; }
+
+    public QueryCounter Queries { get; } = new();
+
+    /// <summary>False for a site that waits for the setup screen.</summary>
+    protected virtual bool SetUp => true;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Cms:AppData", AppData);
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        if (SetUp)
+        {
+            builder.UseSetting("Setup:SiteName", "News Commentary");
+            builder.UseSetting("Setup:RecipeName", "NewsCommentary");
+            builder.UseSetting("Setup:AdminUserName", AdminUserName);
+            builder.UseSetting("Setup:AdminEmail", "admin@example.com");
+            builder.UseSetting("Setup:AdminPassword", AdminPassword);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Queries));
+    }
+
+    /// <summary>Runs work in a scope of the site's own services.</summary>
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public Task InScopeAsync(Func<IServiceProvider, Task> work)
+        => InScopeAsync(async sp =>
+        {
+            await work(sp);
+            return true;
+        });
+
+    public HttpClient CreateReader() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(AppData, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open only wastes temp space; it must not fail the run.
+        }
+    }
+}
+
+/// <summary>A site that has not been set up: requests go to the setup screen.</summary>
+public sealed class UnsetSiteFactory : SiteFactory
+{
+    protected override bool SetUp => false;
+}
