@@ -1,4 +1,6 @@
+using Cms.Data;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Modules;
 
@@ -6,12 +8,14 @@ namespace Cms.Modules;
 public sealed record FeatureMetadata(string FeatureId);
 
 /// <summary>Answers 404 for an endpoint whose feature is disabled, as if it did not exist.</summary>
-public sealed class FeatureGateMiddleware(RequestDelegate next)
+public sealed class FeatureGateMiddleware(RequestDelegate next, ShellSettingsStore shell)
 {
-    public async Task InvokeAsync(HttpContext context, IFeatureManager features)
+    public async Task InvokeAsync(HttpContext context)
     {
-        var feature = context.GetEndpoint()?.Metadata.GetMetadata<FeatureMetadata>();
-        if (feature is not null && !await features.IsEnabledAsync(feature.FeatureId))
+        // Before setup there is no feature state; the setup gate lets only setup's own pages through.
+        var feature = shell.IsSetUp ? context.GetEndpoint()?.Metadata.GetMetadata<FeatureMetadata>() : null;
+        if (feature is not null
+            && !await context.RequestServices.GetRequiredService<IFeatureManager>().IsEnabledAsync(feature.FeatureId))
         {
             context.SetEndpoint(null);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
