@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs first what the tests need and a fresh machine lacks
+# (Debian packages, when run as root), then builds and runs every test project.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+# Debian packages the suites use; each is installed only when its command is missing.
+declare -A needs=()
+missing=()
+for command in "${!needs[@]}"; do
+    command -v "$command" >/dev/null 2>&1 || missing+=("${needs[$command]}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "test.sh: these Debian packages are needed: ${missing[*]} (run as root, or install them)" >&2
+        exit 2
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Site.slnx --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# One plain closing line for the whole run: "tests: N passed, N failed, N skipped".
+awk '/(Passed|Failed)! +- +Failed: /{
+        for (i = 1; i <= NF; i++) { gsub(",", "", $i); if ($i=="Failed:") f+=$(i+1); if ($i=="Passed:") p+=$(i+1); if ($i=="Skipped:") s+=$(i+1) }
+     } END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+exit "$status"
