@@ -2,6 +2,7 @@ using System.Text;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Contents.Indexes;
 
 namespace Site.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public static class DatabaseFingerprint
                 .Append(r.Latest).Append(' ').Append(r.Published).Append(' ').AppendLine(r.Data);
         }
 
-        foreach (var p in await db.Set<Modules.Contents.Indexes.AutoroutePartIndex>().AsNoTracking().OrderBy(p => p.Path).ThenBy(p => p.ContentItemVersionId).ToListAsync())
+        foreach (var p in await db.Set<AutoroutePartIndex>().AsNoTracking().OrderBy(p => p.Path).ThenBy(p => p.ContentItemVersionId).ToListAsync())
         {
             text.Append("path ").Append(p.Path).Append(' ').Append(p.ContentItemVersionId).Append(' ').Append(p.Published).Append(' ').AppendLine(p.Latest.ToString());
         }

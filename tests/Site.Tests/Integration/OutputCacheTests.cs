@@ -2,6 +2,7 @@ using Cms.Content;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Models;
+using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Integration;
@@ -74,7 +75,7 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
         {
             var contentManager = sp.GetRequiredService<IContentManager>();
             var draft = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
-            draft.Alter<Modules.NewsCommentary.Models.AnalysisPart>(p => p.Markdown = "A revised analysis.");
+            draft.Alter<AnalysisPart>(p => p.Markdown = "A revised analysis.");
             await contentManager.SaveDraftAsync(draft);
         });
         Assert.Contains("Analysis of Edited Post.", await reader.GetStringAsync(path));

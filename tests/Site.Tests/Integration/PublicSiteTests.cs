@@ -2,6 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Contents.Models;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Integration;
@@ -79,7 +80,7 @@ public sealed class PublicSiteTests(SiteFactory site) : IClassFixture<SiteFactor
         {
             var contentManager = sp.GetRequiredService<IContentManager>();
             var draft = await contentManager.SaveDraftAsync(TestPosts.New(contentManager, "A Draft Not Yet Ready"));
-            return "/" + draft.As<Modules.Contents.Models.AutoroutePart>()!.Path;
+            return "/" + draft.As<AutoroutePart>()!.Path;
         });
         var reader = site.CreateReader();
 

@@ -1,0 +1,144 @@
+using System.Text.Encodings.Web;
+using Cms.Display;
+using Microsoft.Extensions.DependencyInjection;
+using Site.Tests.Infrastructure;
+
+namespace Site.Tests.Modules.Markdown;
+
+/// <summary>Markdown from editors becomes HTML in which nothing can run, and ordinary Markdown still renders.</summary>
+public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private static readonly string[] s_forbiddenElements =
+        ["script", "style", "iframe", "object", "embed", "svg", "math", "form", "input", "link", "meta", "base"];
+
+    private static readonly string[] s_forbiddenSchemes = ["javascript:", "vbscript:", "data:"];
+
+    private static readonly char[] s_c0ControlsAndSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+
+    public static TheoryData<string> HostileMarkdown =>
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](java&#x09;script:alert(1))",
+        "![x](javascript:alert(1))",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<svg onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+        "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+        "<details open ontoggle=alert(1)>",
+        "<javascript:alert(1)>",
+        "[x][evil]\n\n[evil]: javascript:alert(1)",
+        "<form action=x><input></form>",
+        "<object data=\"https://evil.example/x.swf\"></object><embed src=\"https://evil.example/x.swf\">",
+        "<style>body{display:none}</style><link rel=stylesheet href=https://evil.example/x.css>",
+        "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\"><base href=\"javascript:/\">",
+        "[x](vbscript:msgbox(1))",
+        "Text with *emphasis* and <b onmouseover=alert(1)>bold</b>.",
+    ];
+
+    [Theory]
+    [MemberData(nameof(HostileMarkdown))]
+    public void Render_OutputsNothingExecutable_WhenMarkdownIsHostile(string markdown)
+    {
+        var document = Html.Parse(Render(markdown));
+
+        foreach (var name in s_forbiddenElements)
+        {
+            Assert.Empty(document.GetElementsByTagName(name));
+        }
+
+        foreach (var element in document.Body!.QuerySelectorAll("*"))
+        {
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.LocalName.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"<{element.LocalName}> has {attribute.Name}.");
+                Assert.NotEqual("style", attribute.LocalName);
+            }
+
+            foreach (var name in new[] { "href", "src", "xlink:href", "action", "formaction", "data" })
+            {
+                if (element.GetAttribute(name) is { } url)
+                {
+                    var scheme = Scheme(url);
+                    Assert.DoesNotContain(scheme, s_forbiddenSchemes);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Render_OutputsStrong_WhenTextIsBold()
+    {
+        var document = Html.Parse(Render("Some **bold** words."));
+
+        Assert.Equal("bold", document.QuerySelector("p > strong")?.TextContent);
+    }
+
+    [Fact]
+    public void Render_KeepsHref_WhenLinkIsHttps()
+    {
+        var document = Html.Parse(Render("Read [the source](https://www.themoscowtimes.com/2020/09/11/x)."));
+
+        var link = document.QuerySelector("a");
+        Assert.NotNull(link);
+        Assert.Equal("https://www.themoscowtimes.com/2020/09/11/x", link.GetAttribute("href"));
+        Assert.Equal("the source", link.TextContent);
+    }
+
+    [Fact]
+    public void Render_PushesHeadingDown_WhenHeadingOffsetIsOne()
+    {
+        var document = Html.Parse(Render("## Heading", headingOffset: 1));
+
+        Assert.Null(document.QuerySelector("h2"));
+        Assert.Equal("Heading", document.QuerySelector("h3")?.TextContent);
+    }
+
+    [Fact]
+    public void Render_OutputsTable_WhenMarkdownHasPipeTable()
+    {
+        var document = Html.Parse(Render("| Country | Leader |\n| --- | --- |\n| Belarus | Lukashenko |"));
+
+        var table = document.QuerySelector("table");
+        Assert.NotNull(table);
+        Assert.Equal(["Country", "Leader"], table.QuerySelectorAll("thead th").Select(th => th.TextContent));
+        Assert.Equal(["Belarus", "Lukashenko"], table.QuerySelectorAll("tbody td").Select(td => td.TextContent));
+    }
+
+    [Fact]
+    public void Render_MakesImagesLazy_WhenMarkdownHasImage()
+    {
+        var document = Html.Parse(Render("![A map](https://images.example.org/map.png)"));
+
+        var image = document.QuerySelector("img");
+        Assert.NotNull(image);
+        Assert.Equal("https://images.example.org/map.png", image.GetAttribute("src"));
+        Assert.Equal("lazy", image.GetAttribute("loading"));
+    }
+
+    private string Render(string markdown, int headingOffset = 0)
+    {
+        var content = site.Services.GetRequiredService<IMarkdownRenderer>().Render(markdown, headingOffset);
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        return writer.ToString();
+    }
+
+    /// <summary>
+    /// The scheme a browser would see: the URL standard drops leading and trailing C0 controls and
+    /// spaces and every tab and newline before it reads the scheme. "" when the URL has none.
+    /// </summary>
+    private static string Scheme(string url)
+    {
+        var cleaned = new string([.. url.Trim(s_c0ControlsAndSpace).Where(c => c is not ('\t' or '\n' or '\r'))]).ToLowerInvariant();
+        var colon = cleaned.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && cleaned[..colon].All(c => char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')
+            ? cleaned[..(colon + 1)]
+            : "";
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using Cms.Content;
+using Cms.ContentDefinitions;
+using Cms.Modules;
+using Cms.Security;
+using Cms.Settings;
+using Microsoft.Extensions.DependencyInjection;
+using Modules.Contents.Models;
+using Modules.NewsCommentary.Models;
+using Site.Tests.Infrastructure;
+
+namespace Site.Tests.Setup;
+
+/// <summary>What recipes/news-commentary.recipe.json leaves on a new site.</summary>
+public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<SiteFactory>
+{
+    private const string SeedId = "4sochimeeting2020091100001";
+
+    [Fact]
+    public async Task Recipe_EnablesFeaturesAndTheme()
+    {
+        var enabled = await site.InScopeAsync(sp => sp.GetRequiredService<IFeatureManager>().GetEnabledAsync());
+        var settings = await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().GetAsync());
+
+        Assert.Superset(new HashSet<string> { "Contents", "Markdown", "NewsCommentary", "Users", "CommentaryTheme" }, enabled.ToHashSet());
+        Assert.Equal("CommentaryTheme", settings.SiteTheme);
+        Assert.Equal("News Commentary", settings.SiteName);
+        Assert.Equal(10, settings.PageSize);
+    }
+
+    [Fact]
+    public async Task Recipe_DefinesTheNewsCommentaryType()
+    {
+        var type = await site.InScopeAsync(sp => sp.GetRequiredService<IContentDefinitionManager>().GetTypeAsync("NewsCommentary"));
+
+        Assert.NotNull(type);
+        Assert.Equal("News Commentary", type.DisplayName);
+        Assert.Equal(["TitlePart", "AutoroutePart", "QuotePart", "AnalysisPart", "SourceLinkPart"], type.OrderedParts().Select(p => p.PartName));
+        Assert.True(type.GetSettings() is { Draftable: true, Versionable: true, Creatable: true, Listable: true, Securable: true });
+    }
+
+    [Fact]
+    public async Task Recipe_CreatesStandardRolesWithOrchardDefaults()
+    {
+        var roles = (await site.InScopeAsync(sp => sp.GetRequiredService<IRoleStore>().ListAsync())).ToDictionary(r => r.Name);
+
+        Assert.Superset(StandardRoles.All.ToHashSet(), roles.Keys.ToHashSet());
+        Assert.Empty(roles["Administrator"].Permissions);
+        Assert.Superset(new HashSet<string> { "PublishContent", "EditContent", "DeleteContent", "PreviewContent", "CloneContent", "ListContent" }, roles["Editor"].Permissions.ToHashSet());
+        Assert.Superset(new HashSet<string> { "PublishOwnContent", "EditOwnContent", "DeleteOwnContent", "PreviewOwnContent", "CloneOwnContent" }, roles["Author"].Permissions.ToHashSet());
+        Assert.DoesNotContain("PublishOwnContent", roles["Contributor"].Permissions);
+        Assert.Contains("EditOwnContent", roles["Contributor"].Permissions);
+        Assert.Equal(["ViewContent"], roles["Anonymous"].Permissions);
+        Assert.Equal(["ViewContent"], roles["Authenticated"].Permissions);
+        Assert.DoesNotContain(roles["Moderator"].Permissions, p => p.Contains("Content", StringComparison.Ordinal) && p != "ViewContent");
+    }
+
+    [Fact]
+    public async Task Recipe_ImportsTheSeedPost()
+    {
+        var post = (await site.InScopeAsync(sp => sp.GetRequiredService<IContentManager>().GetAsync(SeedId)))!;
+        var admin = await site.InScopeAsync(sp => sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CmsUser>>().FindByNameAsync(SiteFactory.AdminUserName));
+
+        Assert.Equal("Sochi Meeting", post.As<TitlePart>()!.Title);
+        Assert.Equal(new DateTime(2020, 9, 11, 12, 0, 0, DateTimeKind.Utc), post.PublishedUtc);
+        Assert.Equal(admin!.Id, post.Owner);
+        Assert.Equal(SiteFactory.AdminUserName, post.Author);
+        var quote = post.As<QuotePart>()!;
+        Assert.Equal("Putin, Lukashenko To Talk 'Integration' Amid Belarus Protests", quote.Headline);
+        Assert.Equal("The Moscow Times", quote.Attribution);
+        Assert.Contains("## Mass demonstrations", quote.Text);
+        Assert.Contains("## Dependent on Russia", quote.Text);
+        Assert.StartsWith("This will either mean Lukashenko will resign", post.As<AnalysisPart>()!.Markdown);
+        Assert.Equal("https://www.themoscowtimes.com/2020/09/11/putin-lukashenko-to-talk-integration-amid-belarus-protests-a71419", post.As<SourceLinkPart>()!.Url);
+    }
+
+    /// <summary>The quote is the seed page's passage word for word: only paragraph breaks and heading marks were added.</summary>
+    [Fact]
+    public async Task SeedQuote_IsFaithfulToTheSeedPage()
+    {
+        var seed = await File.ReadAllTextAsync(SeedFile());
+        var start = seed.IndexOf("Russian President Vladimir Putin", StringComparison.Ordinal);
+        var end = seed.IndexOf("\n^ This will either mean", StringComparison.Ordinal);
+        var passage = seed[start..end];
+        var post = (await site.InScopeAsync(sp => sp.GetRequiredService<IContentManager>().GetAsync(SeedId)))!;
+
+        Assert.Equal(Words(passage), Words(post.As<QuotePart>()!.Text.Replace("## ", "", StringComparison.Ordinal)));
+    }
+
+    private static string Words(string text) => Whitespace().Replace(text, " ").Trim();
+
+    private static string SeedFile()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        var seedFolder = Path.Combine(folder!.Parent!.FullName, "shared", "seed");
+        return Directory.GetFiles(seedFolder, "000_*.txt").Single();
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
