@@ -11,7 +11,7 @@ namespace Cms.Hosting;
 
 public static class CmsApplicationBuilderExtensions
 {
-    /// <summary>The request pipeline: errors, setup, static files, auth, output cache, feature gate, endpoints.</summary>
+    /// <summary>The request pipeline: errors, headers, static files, setup, auth, output cache, feature gate, theme, endpoints.</summary>
     public static WebApplication UseCms(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -24,11 +24,14 @@ public static class CmsApplicationBuilderExtensions
         app.UseStaticFiles();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRouting();
-        app.UseMiddleware<ThemeMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseMiddleware<FeatureGateMiddleware>();
+
+        // A cached page is answered here, before anything below touches the database; whatever
+        // changes what a cached page would show (content, settings, roles, features) evicts it.
         app.UseOutputCache();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseMiddleware<ThemeMiddleware>();
 
         app.MapControllers();
         foreach (var (feature, startup) in app.Services.GetRequiredService<ModuleStartups>().Items)

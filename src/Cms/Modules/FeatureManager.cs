@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Display;
 using Cms.Security;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,6 +9,7 @@ public sealed class FeatureManager(
     ModuleCatalog catalog,
     IDocumentStore documents,
     CmsDbContext db,
+    IPublicCache publicCache,
     IServiceProvider services) : IFeatureManager
 {
     public async Task<IReadOnlySet<string>> GetEnabledAsync()
@@ -47,6 +49,7 @@ public sealed class FeatureManager(
 
         return await db.InTransactionAsync(async () =>
         {
+            db.AfterCommit(publicCache.EvictAllAsync);
             await documents.UpdateAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId,
                 state => state.Enabled.AddRange(toEnable.Select(f => f.Id)));
             foreach (var feature in toEnable)
@@ -90,6 +93,8 @@ public sealed class FeatureManager(
         var toDisable = ids.Where(enabled.Contains).Select(id => catalog.Find(id)!.Id).ToList();
         if (toDisable.Count > 0)
         {
+            // Cached pages of a disabled feature must not outlive it.
+            db.AfterCommit(publicCache.EvictAllAsync);
             await documents.UpdateAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId,
                 state => state.Enabled.RemoveAll(e => toDisable.Contains(e, StringComparer.OrdinalIgnoreCase)));
         }
