@@ -9,11 +9,11 @@ public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(FeatureServices services)
     {
-        services.AddFeatureBound<IRecipeStepHandler, FeatureStep>();
-        services.AddFeatureBound<IRecipeStepHandler, ThemesStep>();
-        services.AddFeatureBound<IRecipeStepHandler, SettingsStep>();
-        services.AddFeatureBound<IRecipeStepHandler, ContentDefinitionStep>();
-        services.AddFeatureBound<IRecipeStepHandler, ContentStep>();
-        services.AddFeatureBound<IRecipeStepHandler, RolesStep>();
+        services.AddRecipeStep<FeatureStep>();
+        services.AddRecipeStep<ThemesStep>();
+        services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<ContentDefinitionStep>();
+        services.AddRecipeStep<ContentStep>();
+        services.AddRecipeStep<RolesStep>();
     }
 }

@@ -131,6 +131,9 @@ public static class CmsServiceCollectionExtensions
     private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)
     {
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
+        services.AddScoped<Navigation.IAdminMenu, Navigation.AdminMenu>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<IPublicCache, PublicCache>();
         services.AddOutputCache(options =>
         {
@@ -148,6 +151,7 @@ public static class CmsServiceCollectionExtensions
         {
             options.Conventions.Add(new FeatureControllerConvention(catalog));
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<Admin.AdminFilter>();
         });
         mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
         mvc.ConfigureApplicationPartManager(manager =>

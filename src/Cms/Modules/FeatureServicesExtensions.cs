@@ -27,6 +27,14 @@ public static class FeatureServicesExtensions
         where TMigration : class, IDataMigration
         => services.AddFeatureBound<IDataMigration, TMigration>();
 
+    public static FeatureServices AddNavigationProvider<TProvider>(this FeatureServices services)
+        where TProvider : class, Navigation.INavigationProvider
+        => services.AddFeatureBound<Navigation.INavigationProvider, TProvider>();
+
+    public static FeatureServices AddRecipeStep<TStep>(this FeatureServices services)
+        where TStep : class, Recipes.IRecipeStepHandler
+        => services.AddFeatureBound<Recipes.IRecipeStepHandler, TStep>();
+
     public static FeatureServices AddModelContributor<TContributor>(this FeatureServices services)
         where TContributor : class, IModelContributor
     {

@@ -228,11 +228,14 @@ public sealed class RecipeExecutor(
     private FeatureBound<IRecipeStepHandler>? FindHandler(string name)
         => handlers.FirstOrDefault(h => string.Equals(h.Service.Name, name, StringComparison.OrdinalIgnoreCase));
 
-    private IReadOnlySet<string> PermissionsFor(IReadOnlySet<string> enabled)
-        => permissionProviders.Where(p => enabled.Contains(p.FeatureId))
-            .SelectMany(p => p.Service.GetPermissions())
+    private IReadOnlySet<string> PermissionsFor(IReadOnlySet<string> enabled, IReadOnlyCollection<string> securableTypes)
+    {
+        var active = permissionProviders.Where(p => enabled.Contains(p.FeatureId)).ToList();
+        return active.SelectMany(p => p.Service.GetPermissions())
+            .Concat(active.SelectMany(p => p.Service.GetTypePermissions(securableTypes)))
             .Select(p => p.Name)
             .ToHashSet(StringComparer.Ordinal);
+    }
 }
 
 /// <summary>A step that finds, while applying, that it cannot go on; the message is for the deployer.</summary>

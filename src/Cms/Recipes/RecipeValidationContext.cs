@@ -9,7 +9,7 @@ namespace Cms.Recipes;
 public sealed class RecipeValidationContext(
     HashSet<string> enabledFeatures,
     ContentDefinitionDocument definitions,
-    Func<IReadOnlySet<string>, IReadOnlySet<string>> permissionsFor,
+    Func<IReadOnlySet<string>, IReadOnlyCollection<string>, IReadOnlySet<string>> permissionsFor,
     IServiceProvider services)
 {
     private readonly List<RecipeError> _errors = [];
@@ -25,13 +25,16 @@ public sealed class RecipeValidationContext(
         t => t.ContentTypePartDefinitionRecords.Select(p => p.PartName).ToHashSet(StringComparer.Ordinal),
         StringComparer.Ordinal);
 
+    /// <summary>Types whose settings say Securable, as defined so far: they have per-type permissions.</summary>
+    public HashSet<string> SecurableTypes { get; } = definitions.ContentTypes.Where(t => t.GetSettings().Securable).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>Parts defined in the definitions document (not code parts), as defined so far.</summary>
     public HashSet<string> DefinedParts { get; } = definitions.ContentParts.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     public IReadOnlyList<RecipeError> Errors => _errors;
 
     /// <summary>Permission names that the features enabled so far declare.</summary>
-    public IReadOnlySet<string> KnownPermissions() => permissionsFor(EnabledFeatures);
+    public IReadOnlySet<string> KnownPermissions() => permissionsFor(EnabledFeatures, SecurableTypes);
 
     internal void BeginStep(RecipeStep step) => _step = step;
 

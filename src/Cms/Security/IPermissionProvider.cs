@@ -5,6 +5,9 @@ public interface IPermissionProvider
 {
     IEnumerable<Permission> GetPermissions();
 
+    /// <summary>Permissions that exist per content type: Orchard's per-type permissions of Securable types.</summary>
+    IEnumerable<Permission> GetTypePermissions(IReadOnlyCollection<string> securableTypes) => [];
+
     /// <summary>Role name to the permissions that role is given when the feature is first enabled.</summary>
     IEnumerable<PermissionStereotype> GetDefaultStereotypes() => [];
 }

@@ -27,6 +27,9 @@ public sealed class Permissions : IPermissionProvider
 
     public IEnumerable<Permission> GetPermissions() => s_all;
 
+    public IEnumerable<Permission> GetTypePermissions(IReadOnlyCollection<string> securableTypes)
+        => securableTypes.SelectMany(ContentTypePermissions.All);
+
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [
         new(StandardRoles.Editor, [PublishContent, EditContent, DeleteContent, PreviewContent, CloneContent, ListContent]),

@@ -90,6 +90,10 @@ public sealed partial class ContentDefinitionStep(IContentDefinitionManager defi
             }
 
             context.ContentTypes[type.Name] = typeParts;
+            if (ContentTypeSettings.From(type.Settings).Securable)
+            {
+                context.SecurableTypes.Add(type.Name);
+            }
         }
     }
 

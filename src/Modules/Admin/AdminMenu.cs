@@ -1,0 +1,10 @@
+using Cms.Admin;
+using Cms.Navigation;
+
+namespace Modules.Admin;
+
+public sealed class AdminMenu : INavigationProvider
+{
+    public void BuildAdminMenu(NavigationBuilder menu)
+        => menu.Add("Dashboard", "Dashboard", "/admin", AdminPermissions.AccessAdminPanel, position: -100);
+}
