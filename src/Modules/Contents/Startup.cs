@@ -20,5 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddModelContributor<AutorouteModel>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
+        services.AddScoped<ContentAuthorizer>();
+        services.AddScoped<ContentEditorBuilder>();
+        services.AddNavigationProvider<AdminMenu>();
     }
 }

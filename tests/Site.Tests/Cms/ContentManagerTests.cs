@@ -8,7 +8,7 @@ using Modules.Contents.Models;
 using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.Cms;
+namespace Site.Tests.CmsTests;
 
 /// <summary>Every content transition, against Orchard's Latest/Published rules, on the real database.</summary>
 public sealed class ContentManagerTests(SiteFactory site) : IClassFixture<SiteFactory>

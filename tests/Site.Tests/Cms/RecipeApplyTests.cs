@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.Cms;
+namespace Site.Tests.CmsTests;
 
 /// <summary>Valid recipes applied to a set-up site: they succeed and do what their steps say.</summary>
 public sealed class RecipeApplyTests(SiteFactory site) : IClassFixture<SiteFactory>

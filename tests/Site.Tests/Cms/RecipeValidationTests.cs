@@ -3,7 +3,7 @@ using Cms.Recipes;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.Cms;
+namespace Site.Tests.CmsTests;
 
 /// <summary>
 /// Malformed recipes applied to a set-up site: each is refused with an error at the right step and

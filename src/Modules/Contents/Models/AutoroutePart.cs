@@ -12,7 +12,7 @@ public sealed partial class AutoroutePart : ContentPart, IValidatablePart
     public static readonly IReadOnlySet<string> ReservedSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "admin", "setup", "login", "logout", "register", "error", "forbidden", "archive", "rss.xml", "feed", "_content",
-        "api", "account", "comments", "search", "tags", "sitemap.xml", "robots.txt", "favicon.ico",
+        "api", "account", "preview", "comments", "search", "tags", "sitemap.xml", "robots.txt", "favicon.ico",
     };
 
     public string Path { get; set; } = "";

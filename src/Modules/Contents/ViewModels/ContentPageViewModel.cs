@@ -15,4 +15,8 @@ public sealed class ContentPageViewModel
     /// <summary>This page's address, for canonical links and sharing.</summary>
     [BindNever]
     public string Path { get; init; } = "";
+
+    /// <summary>A preview of an unpublished version, shown to its editor with a banner saying so.</summary>
+    [BindNever]
+    public bool IsPreview { get; init; }
 }

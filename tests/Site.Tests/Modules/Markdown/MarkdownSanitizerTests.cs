@@ -3,7 +3,7 @@ using Cms.Display;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.Modules.Markdown;
+namespace Site.Tests.MarkdownTests;
 
 /// <summary>Markdown from editors becomes HTML in which nothing can run, and ordinary Markdown still renders.</summary>
 public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<SiteFactory>

@@ -1,6 +1,6 @@
 using Modules.NewsCommentary.Models;
 
-namespace Site.Tests.Modules.NewsCommentary;
+namespace Site.Tests.NewsCommentaryTests;
 
 /// <summary>The News Commentary parts refuse what the editor and recipes must not store.</summary>
 public sealed class PartValidationTests

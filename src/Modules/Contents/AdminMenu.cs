@@ -1,0 +1,9 @@
+using Cms.Navigation;
+
+namespace Modules.Contents;
+
+public sealed class AdminMenu : INavigationProvider
+{
+    public void BuildAdminMenu(NavigationBuilder menu)
+        => menu.Add("Content", "All content", "/admin/contents", Permissions.EditOwnContent, position: 0);
+}

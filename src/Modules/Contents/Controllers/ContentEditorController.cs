@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Cms.Admin;
+using Cms.Content;
+using Cms.ContentDefinitions;
+using Cms.Display;
+using Microsoft.AspNetCore.Mvc;
+using Modules.Contents.Services;
+
+namespace Modules.Contents.Controllers;
+
+/// <summary>
+/// Creates and edits items: every part's editor on one page; "Save draft" or "Publish". Nothing is
+/// saved while any part is invalid, and each message stands beside its field.
+/// </summary>
+[Admin]
+public sealed class ContentEditorController(
+    IContentManager contentManager,
+    IContentDefinitionManager definitions,
+    IContentDisplayManager display,
+    ContentAuthorizer authorizer,
+    ContentEditorBuilder editorBuilder,
+    INotifier notifier) : Controller
+{
+    [HttpGet("/admin/contents/new/{type}")]
+    public async Task<IActionResult> Create(string type)
+    {
+        if (await CreatableTypeAsync(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var item = NewItem(type);
+        if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+        {
+            return Forbid();
+        }
+
+        return EditorView(await editorBuilder.BuildAsync(this, item, definition, isNew: true), $"New {definition.DisplayName}");
+    }
+
+    [HttpPost("/admin/contents/new/{type}")]
+    public async Task<IActionResult> Create(string type, string? submit)
+    {
+        if (await CreatableTypeAsync(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var item = NewItem(type);
+        return await SaveAsync(item, definition, submit, isNew: true);
+    }
+
+    [HttpGet("/admin/contents/{id}/edit")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var item = await contentManager.GetAsync(id, VersionOptions.Latest);
+        var definition = item is null ? null : await definitions.GetTypeAsync(item.ContentType);
+        if (item is null || definition is null)
+        {
+            return NotFound();
+        }
+
+        if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+        {
+            return Forbid();
+        }
+
+        return EditorView(await editorBuilder.BuildAsync(this, item, definition, isNew: false), $"Edit {item.DisplayText}");
+    }
+
+    [HttpPost("/admin/contents/{id}/edit")]
+    public async Task<IActionResult> Edit(string id, string? submit)
+    {
+        var item = await contentManager.GetAsync(id, VersionOptions.Latest);
+        var definition = item is null ? null : await definitions.GetTypeAsync(item.ContentType);
+        if (item is null || definition is null)
+        {
+            return NotFound();
+        }
+
+        return await SaveAsync(item, definition, submit, isNew: false);
+    }
+
+    private async Task<IActionResult> SaveAsync(ContentItem item, ContentTypeDefinition definition, string? submit, bool isNew)
+    {
+        var publish = submit == "publish" || !definition.GetSettings().Draftable;
+        if (!await authorizer.CanAsync(User, ContentAction.Edit, item)
+            || (publish && !await authorizer.CanAsync(User, ContentAction.Publish, item)))
+        {
+            return Forbid();
+        }
+
+        if (!await display.UpdateEditorAsync(item, new ControllerUpdateModel(this)))
+        {
+            var editor = await editorBuilder.BuildAsync(this, item, definition, isNew);
+            return EditorView(editor, isNew ? $"New {definition.DisplayName}" : $"Edit {item.DisplayText}");
+        }
+
+        try
+        {
+            item = publish ? await contentManager.PublishAsync(item) : await contentManager.SaveDraftAsync(item);
+        }
+        catch (ContentOperationException ex)
+        {
+            notifier.Error(ex.Message);
+            return Redirect($"/admin/contents/{item.ContentItemId}/edit");
+        }
+
+        notifier.Success(publish ? $"“{item.DisplayText}” is published." : $"“{item.DisplayText}” is saved as a draft.");
+        return Redirect($"/admin/contents/{item.ContentItemId}/edit");
+    }
+
+    private ContentItem NewItem(string type)
+    {
+        var item = contentManager.New(type);
+        item.Owner = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+        item.Author = User.Identity?.Name ?? "";
+        return item;
+    }
+
+    private async Task<ContentTypeDefinition?> CreatableTypeAsync(string type)
+        => await definitions.GetTypeAsync(type) is { } definition && definition.GetSettings().Creatable ? definition : null;
+
+    private ViewResult EditorView(ViewModels.ContentEditorViewModel model, string title)
+    {
+        ViewData["Title"] = title;
+        return View("ContentEdit", model);
+    }
+}

@@ -1,0 +1,36 @@
+using Cms.Content;
+using Cms.ContentDefinitions;
+using Cms.Display;
+using Microsoft.AspNetCore.Mvc;
+using Modules.Contents.Models;
+using Modules.Contents.ViewModels;
+
+namespace Modules.Contents.Services;
+
+/// <summary>Builds the editor page's model: the parts' editors and the actions this user may take.</summary>
+public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, ContentAuthorizer authorizer)
+{
+    public async Task<ContentEditorViewModel> BuildAsync(ControllerBase controller, ContentItem item, ContentTypeDefinition type, bool isNew)
+    {
+        var user = controller.User;
+        var published = isNew ? null : await contentManager.GetAsync(item.ContentItemId);
+        var path = published?.As<AutoroutePart>()?.Path;
+        var settings = type.GetSettings();
+        return new ContentEditorViewModel
+        {
+            Editor = await display.BuildEditorAsync(item),
+            TypeDisplayName = string.IsNullOrEmpty(type.DisplayName) ? type.Name : type.DisplayName,
+            IsNew = isNew,
+            IsPublished = published is not null,
+            HasDraft = !isNew && !item.Published,
+            Draftable = settings.Draftable,
+            Versionable = settings.Versionable,
+            CanPublish = await authorizer.CanAsync(user, ContentAction.Publish, item),
+            CanDelete = !isNew && await authorizer.CanAsync(user, ContentAction.Delete, item),
+            CanPreview = !isNew && await authorizer.CanAsync(user, ContentAction.Preview, item),
+            CanClone = !isNew && await authorizer.CanAsync(user, ContentAction.Clone, item),
+            PublicUrl = path is null ? null : "/" + path,
+            FormAction = isNew ? $"/admin/contents/new/{type.Name}" : $"/admin/contents/{item.ContentItemId}/edit",
+        };
+    }
+}
