@@ -157,6 +157,10 @@ public static class CmsServiceCollectionExtensions
             options.Conventions.Add(new FeatureControllerConvention(catalog));
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<Admin.AdminFilter>();
+
+            // Parts validate themselves with messages that name the field; MVC's implicit
+            // "The X field is required." for non-nullable strings would speak over them.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
         mvc.ConfigureApplicationPartManager(manager =>
