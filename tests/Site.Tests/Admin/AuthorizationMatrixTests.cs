@@ -40,6 +40,20 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         ("GET /preview/{id}", "own", ["login", "403", "ok", "ok", "ok", "ok"]),
         ("GET /preview/{id}", "other", ["login", "403", "403", "403", "ok", "ok"]),
         ("POST /admin/markdown/preview", "-", ["login", "403", "ok", "ok", "ok", "ok"]),
+        ("GET /admin/users", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/users/new", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/users/new", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/users/{user}/edit", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/users/{user}/disable", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/users/{user}/enable", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/roles", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/roles/new", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/roles/new", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/roles/Moderator/edit", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/roles/Moderator/edit", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/settings/email/test", "-", ["login", "403", "403", "403", "403", "ok"]),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -64,7 +78,9 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         var ownerId = whose == "own" ? userId : await Accounts.EnsureUserAsync(site, "someone-else", "Editor");
         var (id, version) = whose == "-" ? ("", "") : await ItemWithDraftAsync(ownerId ?? "");
         var parts = endpoint.Split(' ');
-        var url = parts[1].Replace("{id}", id, StringComparison.Ordinal).Replace("{version}", version, StringComparison.Ordinal);
+        var someoneElse = await Accounts.EnsureUserAsync(site, "someone-else", "Editor");
+        var url = parts[1].Replace("{id}", id, StringComparison.Ordinal).Replace("{version}", version, StringComparison.Ordinal)
+            .Replace("{user}", someoneElse, StringComparison.Ordinal);
         var token = role == Anonymous ? null : Html.AntiforgeryToken((await Html.GetAsync(client, "/")).Document);
         var before = await DatabaseFingerprint.TakeAsync(site);
 
