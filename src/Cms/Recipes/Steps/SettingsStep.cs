@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Cms.Modules;
 using Cms.Settings;
 
 namespace Cms.Recipes.Steps;
 
 /// <summary>
 /// "settings": known site keys set site fields; every other key must be an object and is kept as a
-/// named settings section (e.g. "CommentSettings") for the module that reads it.
+/// named settings section (e.g. "CommentSettings") for the module that reads it, checked by that
+/// module's <see cref="ISettingsSectionValidator"/> when it has one.
 /// </summary>
-public sealed class SettingsStep(ISiteService site) : IRecipeStepHandler
+public sealed class SettingsStep(ISiteService site, IEnumerable<FeatureBound<ISettingsSectionValidator>> sectionValidators) : IRecipeStepHandler
 {
     private static readonly HashSet<string> s_stringKeys = new(StringComparer.OrdinalIgnoreCase) { "SiteName", "SiteDescription", "BaseUrl", "TimeZoneId", "Culture" };
     private static readonly HashSet<string> s_intKeys = new(StringComparer.OrdinalIgnoreCase) { "PageSize", "MaxPageSize", "MaxPagedCount" };
@@ -58,9 +60,13 @@ public sealed class SettingsStep(ISiteService site) : IRecipeStepHandler
                     context.Error(key, $"'{key}' must be a whole number from 1 to 1000, not {StepJson.Describe(value)}.");
                 }
             }
-            else if (value is not JsonObject)
+            else if (value is not JsonObject section)
             {
                 context.Error(key, $"'{key}' is not a site setting; module settings such as 'CommentSettings' must be objects.");
+            }
+            else
+            {
+                ValidateSection(key, section, context);
             }
         }
 
@@ -95,6 +101,16 @@ public sealed class SettingsStep(ISiteService site) : IRecipeStepHandler
             case "PAGESIZE": settings.PageSize = value!.GetValue<int>(); break;
             case "MAXPAGESIZE": settings.MaxPageSize = value!.GetValue<int>(); break;
             default: settings.Properties[key] = value?.DeepClone(); break;
+        }
+    }
+
+    private void ValidateSection(string key, JsonObject section, RecipeValidationContext context)
+    {
+        var validators = sectionValidators.Where(v => context.EnabledFeatures.Contains(v.FeatureId)
+            && string.Equals(v.Service.SectionName, key, StringComparison.OrdinalIgnoreCase));
+        foreach (var error in validators.SelectMany(v => v.Service.Validate(section)))
+        {
+            context.Error($"{key}.{error.Property}", error.Message);
         }
     }
 

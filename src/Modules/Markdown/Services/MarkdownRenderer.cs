@@ -21,8 +21,17 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = SafeHtml.CreateSanitizer();
+    private readonly HtmlSanitizer _userSanitizer = SafeHtml.CreateUserContentSanitizer();
 
-    public IHtmlContent Render(string? markdown, int headingOffset = 0)
+    public IHtmlContent Render(string? markdown, int headingOffset = 0) => Render(markdown, headingOffset, _sanitizer);
+
+    /// <summary>A comment's headings start at h4: they sit under the post's h1 and the thread's h2 and h3.</summary>
+    public IHtmlContent RenderUserContent(string? markdown) => Render(markdown, 3, _userSanitizer);
+
+    public string ToPlainText(string? markdown)
+        => string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+
+    private HtmlString Render(string? markdown, int headingOffset, HtmlSanitizer sanitizer)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -39,9 +48,6 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
 
         var html = document.ToHtml(_pipeline);
-        return new HtmlString(_sanitizer.Sanitize(html));
+        return new HtmlString(sanitizer.Sanitize(html));
     }
-
-    public string ToPlainText(string? markdown)
-        => string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
 }

@@ -34,4 +34,22 @@ public static class SafeHtml
         };
         return sanitizer;
     }
+
+    /// <summary>
+    /// The same allow-list for what readers write, less images (no tracking pixels or hot-linking in
+    /// comments); each link gets rel="nofollow ugc" so search engines give it no weight from this site.
+    /// </summary>
+    public static HtmlSanitizer CreateUserContentSanitizer()
+    {
+        var sanitizer = CreateSanitizer();
+        sanitizer.AllowedTags.Remove("img");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                link.SetAttribute("rel", "nofollow ugc");
+            }
+        };
+        return sanitizer;
+    }
 }

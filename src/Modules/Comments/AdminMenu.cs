@@ -1,0 +1,12 @@
+using Cms.Navigation;
+using UsersPermissions = Modules.Users.Permissions;
+
+namespace Modules.Comments;
+
+public sealed class AdminMenu : INavigationProvider
+{
+    public void BuildAdminMenu(NavigationBuilder menu) => menu
+        .Add("Comments", "Moderation queue", "/admin/comments", Permissions.ModerateComments, position: 20)
+        .Add("Comments", "Membership requests", "/admin/members/requests", Permissions.ModerateComments, position: 21)
+        .Add("Comments", "Invitations", "/admin/members/invitations", UsersPermissions.ManageUsers, position: 22);
+}

@@ -1,0 +1,101 @@
+using Cms.Data;
+using Cms.Display;
+using Cms.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Modules.Comments.Models;
+using Modules.Comments.Services;
+using Modules.Comments.ViewModels;
+
+namespace Modules.Comments.Controllers;
+
+/// <summary>
+/// GET/POST /members/invitation?token=: the invited reader accepts, as the account they are signed in
+/// to, or by creating one for the invited address (the link proves they own it). The link works once.
+/// </summary>
+public sealed class InvitationController(
+    Invitations invitations,
+    NewAccounts accounts,
+    UserManager<CmsUser> users,
+    SignInManager<CmsUser> signIn,
+    CmsDbContext db,
+    INotifier notifier) : Controller
+{
+    public const string InvalidLinkMessage = "This invitation link is not valid: it may have expired, been used already or been replaced by a newer one. Ask for a new invitation.";
+
+    [HttpGet(Invitations.AcceptPath)]
+    public async Task<IActionResult> Accept(string? token)
+    {
+        var invitation = await invitations.FindUsableAsync(token);
+        return invitation is null ? Invalid() : View("Invitation", await ModelAsync(invitation, token!));
+    }
+
+    [HttpPost(Invitations.AcceptPath)]
+    public async Task<IActionResult> Accept(InvitationViewModel form)
+    {
+        var invitation = await invitations.FindUsableAsync(form.Token);
+        if (invitation is null)
+        {
+            return Invalid();
+        }
+
+        if (await users.GetUserAsync(User) is { } current)
+        {
+            await db.InTransactionAsync(async () =>
+            {
+                await invitations.AcceptAsync(invitation, current);
+                return true;
+            });
+            await signIn.RefreshSignInAsync(current);
+            return Welcome();
+        }
+
+        var model = await ModelAsync(invitation, form.Token!);
+        if (model.AccountExists)
+        {
+            Response.StatusCode = 400;
+            return View("Invitation", model);
+        }
+
+        foreach (var (field, error) in await accounts.CheckAsync(form.UserName, invitation.Email, form.Password, form.ConfirmPassword))
+        {
+            ModelState.AddModelError(field, error);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = 400;
+            model.UserName = form.UserName;
+            return View("Invitation", model);
+        }
+
+        var user = await db.InTransactionAsync(async () =>
+        {
+            // The link reached this address, so the address is confirmed.
+            var created = await accounts.CreateAsync(form.UserName!, invitation.Email, form.Password!, emailConfirmed: true);
+            await invitations.AcceptAsync(invitation, created);
+            return created;
+        });
+        await signIn.SignInAsync(user, isPersistent: false);
+        return Welcome();
+    }
+
+    private async Task<InvitationViewModel> ModelAsync(Invitation invitation, string token) => new()
+    {
+        Token = token,
+        Email = invitation.Email,
+        AccountExists = User.Identity?.IsAuthenticated != true && await users.FindByEmailAsync(invitation.Email) is not null,
+    };
+
+    private RedirectResult Welcome()
+    {
+        notifier.Success("Welcome! You are now a member: you can comment on the posts.");
+        return Redirect("/members");
+    }
+
+    private ViewResult Invalid()
+    {
+        Response.StatusCode = 400;
+        return View("MembershipNotice", new MembershipNoticeViewModel("Invitation not valid", InvalidLinkMessage));
+    }
+}

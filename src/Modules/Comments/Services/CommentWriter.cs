@@ -1,0 +1,181 @@
+using Cms.Data;
+using Cms.Display;
+using Microsoft.EntityFrameworkCore;
+using Modules.Comments.Models;
+using Modules.Comments.Settings;
+
+namespace Modules.Comments.Services;
+
+/// <summary>
+/// Posts, edits and deletes comments for their authors. Everything is checked before anything is
+/// written; a change readers can see evicts the cached public pages once it is stored.
+/// </summary>
+public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, IPublicCache publicCache, TimeProvider clock)
+{
+    public async Task<CommentResult> PostAsync(CommentTarget target, CommentRights author, CommentSettings settings, string? body, long? parentId)
+    {
+        if (!target.TakesComments)
+        {
+            return CommentResult.Refused($"“{target.Title}” does not take comments.");
+        }
+
+        if (!target.IsOpen)
+        {
+            return CommentResult.Refused($"Comments on “{target.Title}” are closed.");
+        }
+
+        var markdown = CommentText.Normalize(body);
+        if (CommentText.Problem(markdown, settings) is { } problem)
+        {
+            return CommentResult.BadBody(problem);
+        }
+
+        var comment = new Comment
+        {
+            ContentItemId = target.Item.ContentItemId,
+            AuthorId = author.UserId!,
+            AuthorName = author.UserName,
+            Markdown = markdown,
+        };
+        if (parentId is { } id && await ReplyProblemAsync(comment, id, target, settings) is { } replyProblem)
+        {
+            return CommentResult.Refused(replyProblem);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (await WaitSecondsAsync(author.UserId!, settings, now) is > 0 and var wait)
+        {
+            return CommentResult.TooSoon(
+                $"You are commenting too quickly: one comment every {settings.RateLimitSeconds} seconds. Wait {wait} {(wait == 1 ? "second" : "seconds")}, then post again.",
+                wait);
+        }
+
+        comment.CreatedUtc = now;
+        comment.Status = await StatusForNewAsync(author, settings, markdown);
+        db.Set<Comment>().Add(comment);
+        EvictWhenSeen(comment.Status);
+        await db.SaveChangesAsync();
+        return CommentResult.Ok(comment);
+    }
+
+    public async Task<CommentResult> EditAsync(Comment comment, CommentRights author, CommentSettings settings, string? body)
+    {
+        if (policy.WhyNotChange(author, comment, settings) is { } why)
+        {
+            return new CommentResult(null, 403, why);
+        }
+
+        var markdown = CommentText.Normalize(body);
+        if (CommentText.Problem(markdown, settings) is { } problem)
+        {
+            return CommentResult.BadBody(problem);
+        }
+
+        var wasApproved = comment.Status == CommentStatus.Approved;
+        comment.Markdown = markdown;
+        comment.EditedUtc = clock.GetUtcNow().UtcDateTime;
+
+        // A trusted author stays approved; where every comment is moderated, or the edit adds too many
+        // links, the changed text waits for a moderator (else an approved comment could be turned into spam).
+        if (!author.CanModerate && (settings.ModerationMode == ModerationMode.All || text.CountLinks(markdown) > settings.MaxLinks))
+        {
+            comment.Status = CommentStatus.Pending;
+        }
+
+        EvictWhenSeen(wasApproved ? CommentStatus.Approved : comment.Status);
+        await db.SaveChangesAsync();
+        return CommentResult.Ok(comment);
+    }
+
+    public async Task<CommentResult> DeleteAsync(Comment comment, CommentRights author, CommentSettings settings)
+    {
+        if (policy.WhyNotChange(author, comment, settings) is { } why)
+        {
+            return new CommentResult(null, 403, why);
+        }
+
+        EvictWhenSeen(comment.Status);
+        comment.Status = CommentStatus.Deleted;
+        await db.SaveChangesAsync();
+        return CommentResult.Ok(comment);
+    }
+
+    private async Task<string?> ReplyProblemAsync(Comment reply, long parentId, CommentTarget target, CommentSettings settings)
+    {
+        var parent = await db.Set<Comment>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == parentId);
+        if (parent is null || parent.Status is CommentStatus.Deleted or CommentStatus.Spam)
+        {
+            return "The comment you are replying to does not exist.";
+        }
+
+        if (parent.ContentItemId != target.Item.ContentItemId)
+        {
+            return "The comment you are replying to belongs to another post.";
+        }
+
+        if (parent.Status != CommentStatus.Approved)
+        {
+            return "You can reply only to a published comment; this one is awaiting moderation.";
+        }
+
+        if (parent.Depth >= settings.ReplyDepth)
+        {
+            return settings.ReplyDepth == 0
+                ? "This site takes no replies to comments."
+                : $"Replies go at most {settings.ReplyDepth} {(settings.ReplyDepth == 1 ? "level" : "levels")} deep; reply to an earlier comment instead.";
+        }
+
+        reply.ParentId = parent.Id;
+        reply.RootId = parent.RootId ?? parent.Id;
+        reply.Depth = parent.Depth + 1;
+        return null;
+    }
+
+    /// <summary>Seconds until the user may post again: read from the table, so the limit holds across nodes.</summary>
+    private async Task<int> WaitSecondsAsync(string userId, CommentSettings settings, DateTime now)
+    {
+        if (settings.RateLimitSeconds == 0)
+        {
+            return 0;
+        }
+
+        var since = now.AddSeconds(-settings.RateLimitSeconds);
+        var last = await db.Set<Comment>().AsNoTracking()
+            .Where(c => c.AuthorId == userId && c.CreatedUtc > since)
+            .OrderByDescending(c => c.CreatedUtc)
+            .Select(c => (DateTime?)c.CreatedUtc)
+            .FirstOrDefaultAsync();
+        return last is { } at ? (int)Math.Ceiling((at.AddSeconds(settings.RateLimitSeconds) - now).TotalSeconds) : 0;
+    }
+
+    private async Task<CommentStatus> StatusForNewAsync(CommentRights author, CommentSettings settings, string markdown)
+    {
+        if (author.CanModerate)
+        {
+            return CommentStatus.Approved;
+        }
+
+        if (text.CountLinks(markdown) > settings.MaxLinks)
+        {
+            return CommentStatus.Pending;
+        }
+
+        return settings.ModerationMode switch
+        {
+            ModerationMode.None => CommentStatus.Approved,
+            ModerationMode.All => CommentStatus.Pending,
+            _ => await db.Set<Comment>().AnyAsync(c => c.AuthorId == author.UserId && c.Status == CommentStatus.Approved)
+                ? CommentStatus.Approved
+                : CommentStatus.Pending,
+        };
+    }
+
+    /// <summary>Readers' cached pages show approved comments only; a pending one changes nothing they see.</summary>
+    private void EvictWhenSeen(CommentStatus status)
+    {
+        if (status == CommentStatus.Approved)
+        {
+            db.AfterCommit(publicCache.EvictAllAsync);
+        }
+    }
+}

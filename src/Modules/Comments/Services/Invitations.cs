@@ -1,0 +1,134 @@
+using System.Net.Mail;
+using System.Security.Cryptography;
+using System.Text;
+using Cms.Data;
+using Cms.Email;
+using Cms.Security;
+using Cms.Settings;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Modules.Comments.Models;
+using Modules.Comments.Settings;
+
+namespace Modules.Comments.Services;
+
+/// <summary>
+/// Invitations by e-mail: a random token in a link, of which only the hash is stored; it works once
+/// and for the days the registration settings say. A newer invitation to the same address replaces older ones.
+/// </summary>
+public sealed class Invitations(
+    CmsDbContext db,
+    UserManager<CmsUser> users,
+    Membership membership,
+    IEmailSender email,
+    ISiteService site,
+    TimeProvider clock)
+{
+    public const string AcceptPath = "/members/invitation";
+
+    /// <summary>Stores and mails an invitation; returns the problem when it was not sent (and then nothing is kept).</summary>
+    public async Task<string?> SendAsync(string? address, string invitedBy, string origin)
+    {
+        var settings = await site.GetAsync();
+        var registration = settings.Registration();
+        if (!registration.AllowsInvitations)
+        {
+            return "Registration is closed: set the registration mode to invite only or more open before inviting.";
+        }
+
+        var to = address?.Trim() ?? "";
+        if (to.Length > 254 || !MailAddress.TryCreate(to, out var parsed) || parsed.Address != to)
+        {
+            return "Enter a valid e-mail address.";
+        }
+
+        if (await users.FindByEmailAsync(to) is { } existing && await membership.IsMemberAsync(existing))
+        {
+            return $"{existing.UserName} ({to}) is already a member.";
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var token = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var invitation = new Invitation
+        {
+            Email = to,
+            TokenHash = Hash(token),
+            InvitedBy = invitedBy,
+            CreatedUtc = now,
+            ExpiresUtc = now.AddDays(registration.InvitationDays),
+        };
+        db.Set<Invitation>().Add(invitation);
+        await db.SaveChangesAsync();
+
+        var link = $"{origin}{AcceptPath}?token={token}";
+        var text = $"""
+            {invitedBy} invites you to become a member of {settings.SiteName}. Members may comment on its posts.
+
+            To accept, open this link within {registration.InvitationDays} {(registration.InvitationDays == 1 ? "day" : "days")}:
+
+            {link}
+
+            The link works once. If you did not expect this message, you can ignore it.
+            """;
+        var sent = await email.SendAsync(new EmailMessage(to, $"You are invited to join {settings.SiteName}", text));
+        if (!sent.Succeeded)
+        {
+            // A link nobody received must not stay usable; older invitations stay as they were.
+            db.Set<Invitation>().Remove(invitation);
+            await db.SaveChangesAsync();
+            return $"The invitation was not sent: {sent.Error}";
+        }
+
+        // Only the newest link to an address works.
+        var older = await db.Set<Invitation>()
+            .Where(i => i.Email == to && i.Id != invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null)
+            .ToListAsync();
+        older.ForEach(i => i.RevokedUtc = now);
+        await db.SaveChangesAsync();
+        return null;
+    }
+
+    /// <summary>The invitation the token belongs to, while it can still be accepted.</summary>
+    public async Task<Invitation?> FindUsableAsync(string? token)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash);
+        return invitation is not null && invitation.IsUsable(clock.GetUtcNow().UtcDateTime)
+            && (await site.GetAsync()).Registration().AllowsInvitations
+                ? invitation
+                : null;
+    }
+
+    /// <summary>Makes the user a member and uses the invitation up.</summary>
+    public async Task AcceptAsync(Invitation invitation, CmsUser user)
+    {
+        await membership.GrantAsync(user);
+        invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
+        invitation.AcceptedUserId = user.Id;
+        await db.SaveChangesAsync();
+    }
+
+    public async Task<bool> RevokeAsync(long id)
+    {
+        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == id);
+        if (invitation is null || invitation.AcceptedUtc is not null || invitation.RevokedUtc is not null)
+        {
+            return false;
+        }
+
+        invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<Invitation>> RecentAsync(int count)
+        => await db.Set<Invitation>().AsNoTracking().OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync();
+
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
