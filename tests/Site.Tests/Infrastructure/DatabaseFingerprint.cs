@@ -2,13 +2,15 @@ using System.Text;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Comments.Models;
 using Modules.Contents.Indexes;
 
 namespace Site.Tests.Infrastructure;
 
 /// <summary>
 /// What the site has stored, as one string: documents, every content version, path index, roles,
-/// role claims, users (name, e-mail, enabled, password hash) and their roles. Two equal fingerprints
+/// role claims, users (name, e-mail, enabled, password hash) and their roles, comments, invitations
+/// and membership requests. Two equal fingerprints
 /// mean nothing was written (or the same state again).
 /// </summary>
 public static class DatabaseFingerprint
@@ -59,6 +61,23 @@ public static class DatabaseFingerprint
         foreach (var membership in memberships.Order(StringComparer.Ordinal))
         {
             text.Append("member ").AppendLine(membership);
+        }
+
+        foreach (var c in await db.Set<Comment>().AsNoTracking().OrderBy(c => c.Id).ToListAsync())
+        {
+            text.Append("comment ").Append(c.Id).Append(' ').Append(c.ContentItemId).Append(' ').Append(c.ParentId).Append(' ')
+                .Append(c.AuthorName).Append(' ').Append(c.Status).Append(' ').Append(c.EditedUtc?.Ticks).Append(' ').AppendLine(c.Markdown);
+        }
+
+        foreach (var i in await db.Set<Invitation>().AsNoTracking().OrderBy(i => i.Id).ToListAsync())
+        {
+            text.Append("invitation ").Append(i.Id).Append(' ').Append(i.Email).Append(' ').Append(i.TokenHash).Append(' ')
+                .Append(i.AcceptedUtc?.Ticks).Append(' ').AppendLine(i.RevokedUtc?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        foreach (var r in await db.Set<MembershipRequest>().AsNoTracking().OrderBy(r => r.Id).ToListAsync())
+        {
+            text.Append("request ").Append(r.Id).Append(' ').Append(r.UserName).Append(' ').Append(r.Status).Append(' ').AppendLine(r.Message);
         }
 
         return text.ToString();
