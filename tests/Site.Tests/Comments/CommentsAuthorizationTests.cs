@@ -76,7 +76,7 @@ public sealed class CommentsAuthorizationTests(CommentsSite site) : IClassFixtur
         var fields = new Dictionary<string, string>
         {
             ["Text"] = "A comment from the matrix.",
-            ["action"] = "approve",
+            ["decision"] = "approve",
             ["ids"] = "1",
             ["Email"] = $"matrix-{Guid.NewGuid().ToString("N")[..6]}@example.org",
         };

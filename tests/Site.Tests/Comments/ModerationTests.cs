@@ -189,7 +189,7 @@ public sealed class ModerationTests(CommentsSite site) : IClassFixture<CommentsS
     {
         var (_, page) = await Html.GetAsync(moderator, "/admin/comments?status=all");
         var fields = ids.Select(id => KeyValuePair.Create("ids", id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
-            .Append(KeyValuePair.Create("action", action))
+            .Append(KeyValuePair.Create("decision", action))
             .Append(KeyValuePair.Create("returnUrl", "/admin/comments?status=all"))
             .Append(KeyValuePair.Create("__RequestVerificationToken", Html.AntiforgeryToken(page)));
         return await moderator.PostAsync("/admin/comments", new FormUrlEncodedContent(fields));

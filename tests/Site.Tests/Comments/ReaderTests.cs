@@ -53,6 +53,24 @@ public sealed class ReaderTests(CommentsSite site) : IClassFixture<CommentsSite>
     }
 
     [Fact]
+    public async Task PostPageWithItsThread_IsServedToVisitorsFromTheCache()
+    {
+        await site.SettingsAsync(s => s.Moderation = "None");
+        var post = await NewPostAsync(site);
+        var (member, _) = await NamedMemberAsync(site);
+        await CommentOkAsync(site, member, post, "Cache me.");
+        var reader = site.CreateReader();
+        await reader.GetStringAsync(post.Path);
+        site.Queries.Reset();
+
+        var again = await reader.GetAsync(post.Path);
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(0, site.Queries.Count);
+        Assert.Contains("Cache me.", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CommentPost_FromAnonymousReader_IsSentToSignIn_AndStoresNothing()
     {
         await site.SettingsAsync();

@@ -61,7 +61,7 @@ public sealed class ModerationQueueController(
     }
 
     [HttpPost("")]
-    public async Task<IActionResult> Bulk(string? action, long[]? ids, string? returnUrl)
+    public async Task<IActionResult> Bulk(string? decision, long[]? ids, string? returnUrl)
     {
         if (!await authorization.AuthorizeAsync(User, Permissions.ModerateComments))
         {
@@ -72,7 +72,7 @@ public sealed class ModerationQueueController(
             ? returnUrl
             : "/admin/comments";
         var chosen = (ids ?? []).Distinct().ToList();
-        CommentStatus? status = action switch
+        CommentStatus? status = decision switch
         {
             "approve" => CommentStatus.Approved,
             "spam" => CommentStatus.Spam,
