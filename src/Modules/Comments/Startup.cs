@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentTargets>();
         services.AddScoped<CommentPolicy>();
         services.AddScoped<CommentText>();
+        services.AddScoped<CommentRules>();
         services.AddScoped<CommentWriter>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<CommentThreadQuery>();

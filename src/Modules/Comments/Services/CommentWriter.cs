@@ -10,7 +10,7 @@ namespace Modules.Comments.Services;
 /// Posts, edits and deletes comments for their authors. Everything is checked before anything is
 /// written; a change readers can see evicts the cached public pages once it is stored.
 /// </summary>
-public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, IPublicCache publicCache, TimeProvider clock)
+public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, TimeProvider clock)
 {
     public async Task<CommentResult> PostAsync(CommentTarget target, CommentRights author, CommentSettings settings, string? body, long? parentId)
     {
@@ -43,7 +43,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (await WaitSecondsAsync(author.UserId!, settings, now) is > 0 and var wait)
+        if (await rules.WaitSecondsAsync(author.UserId!, settings, now) is > 0 and var wait)
         {
             return CommentResult.TooSoon(
                 $"You are commenting too quickly: one comment every {settings.RateLimitSeconds} seconds. Wait {wait} {(wait == 1 ? "second" : "seconds")}, then post again.",
@@ -51,7 +51,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
         }
 
         comment.CreatedUtc = now;
-        comment.Status = await StatusForNewAsync(author, settings, markdown);
+        comment.Status = await rules.StatusForNewAsync(author, settings, markdown);
         db.Set<Comment>().Add(comment);
         EvictWhenSeen(comment.Status);
         await db.SaveChangesAsync();
@@ -129,45 +129,6 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
         reply.RootId = parent.RootId ?? parent.Id;
         reply.Depth = parent.Depth + 1;
         return null;
-    }
-
-    /// <summary>Seconds until the user may post again: read from the table, so the limit holds across nodes.</summary>
-    private async Task<int> WaitSecondsAsync(string userId, CommentSettings settings, DateTime now)
-    {
-        if (settings.RateLimitSeconds == 0)
-        {
-            return 0;
-        }
-
-        var since = now.AddSeconds(-settings.RateLimitSeconds);
-        var last = await db.Set<Comment>().AsNoTracking()
-            .Where(c => c.AuthorId == userId && c.CreatedUtc > since)
-            .OrderByDescending(c => c.CreatedUtc)
-            .Select(c => (DateTime?)c.CreatedUtc)
-            .FirstOrDefaultAsync();
-        return last is { } at ? (int)Math.Ceiling((at.AddSeconds(settings.RateLimitSeconds) - now).TotalSeconds) : 0;
-    }
-
-    private async Task<CommentStatus> StatusForNewAsync(CommentRights author, CommentSettings settings, string markdown)
-    {
-        if (author.CanModerate)
-        {
-            return CommentStatus.Approved;
-        }
-
-        if (text.CountLinks(markdown) > settings.MaxLinks)
-        {
-            return CommentStatus.Pending;
-        }
-
-        return settings.ModerationMode switch
-        {
-            ModerationMode.None => CommentStatus.Approved,
-            ModerationMode.All => CommentStatus.Pending,
-            _ => await db.Set<Comment>().AnyAsync(c => c.AuthorId == author.UserId && c.Status == CommentStatus.Approved)
-                ? CommentStatus.Approved
-                : CommentStatus.Pending,
-        };
     }
 
     /// <summary>Readers' cached pages show approved comments only; a pending one changes nothing they see.</summary>
