@@ -9,7 +9,10 @@ public sealed class Permissions : IPermissionProvider
     public static readonly Permission EditOwnComments = new("EditOwnComments", "Edit and delete own comments shortly after posting them");
     public static readonly Permission ModerateComments = new("ModerateComments", "Approve, hold, mark as spam and delete comments; close comments on a post; decide membership requests");
 
-    public IEnumerable<Permission> GetPermissions() => [PostComments, EditOwnComments, ModerateComments];
+    /// <summary>The comment and registration settings page. No stereotype: only Administrator holds it by default.</summary>
+    public static readonly Permission ManageCommentSettings = new("ManageCommentSettings", "Change the comment and registration settings");
+
+    public IEnumerable<Permission> GetPermissions() => [PostComments, EditOwnComments, ModerateComments, ManageCommentSettings];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [

@@ -22,6 +22,8 @@ public sealed class CommentsAuthorizationTests(CommentsSite site) : IClassFixtur
         ("GET /admin/members/requests", ["login", "403", "403", "ok", "ok"]),
         ("GET /admin/members/invitations", ["login", "403", "403", "403", "ok"]),
         ("POST /admin/members/invitations", ["login", "403", "403", "403", "ok"]),
+        ("GET /admin/settings/comments", ["login", "403", "403", "403", "ok"]),
+        ("POST /admin/settings/comments", ["login", "403", "403", "403", "ok"]),
         ("GET /members", ["login", "ok", "ok", "ok", "ok"]),
     ];
 
