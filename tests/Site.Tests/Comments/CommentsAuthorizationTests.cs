@@ -81,6 +81,19 @@ public sealed class CommentsAuthorizationTests(CommentsSite site) : IClassFixtur
             ["decision"] = "approve",
             ["ids"] = "1",
             ["Email"] = $"matrix-{Guid.NewGuid().ToString("N")[..6]}@example.org",
+
+            // The settings page's fields, valid, as the recipe sets them.
+            ["PolicyNote"] = "Only a member of this blog may post a comment.",
+            ["Moderation"] = "FirstTime",
+            ["RegistrationMode"] = "InviteOnly",
+            ["InvitationDays"] = "7",
+            ["RateLimitSeconds"] = "0",
+            ["MaxLinks"] = "2",
+            ["CloseAfterDays"] = "0",
+            ["MaxLength"] = "4096",
+            ["ReplyDepth"] = "2",
+            ["EditWindowMinutes"] = "15",
+            ["PageSize"] = "50",
         };
         if (token is not null)
         {
