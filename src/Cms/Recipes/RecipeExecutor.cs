@@ -55,7 +55,14 @@ public sealed class RecipeExecutor(
 
     public async Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null)
     {
-        var (steps, errors) = Prepare(recipe, options ?? new(), "steps", 0);
+        options ??= new();
+        if (options.DryRun && db.Database.CurrentTransaction is not null)
+        {
+            // Rolling back would take the caller's work with it.
+            throw new InvalidOperationException("A dry run rolls back its own transaction, so it cannot run inside another one.");
+        }
+
+        var (steps, errors) = Prepare(recipe, options, "steps", 0);
         if (errors.Count > 0)
         {
             return new RecipeResult(errors, []);
@@ -79,8 +86,12 @@ public sealed class RecipeExecutor(
                     await FindHandler(step.Name)!.Service.ApplyAsync(step, context);
                 }
 
-                return true;
+                return options.DryRun ? throw new DryRunRollback() : true;
             });
+        }
+        catch (DryRunRollback)
+        {
+            // Rolled back on purpose: the changes were seen, none was kept.
         }
         catch (Exception ex) when (ex is ContentOperationException or RecipeApplyException)
         {
@@ -236,6 +247,11 @@ public sealed class RecipeExecutor(
             .Select(p => p.Name)
             .ToHashSet(StringComparer.Ordinal);
     }
+}
+
+/// <summary>Thrown at the end of a dry run so that the transaction rolls back.</summary>
+internal sealed class DryRunRollback : Exception
+{
 }
 
 /// <summary>A step that finds, while applying, that it cannot go on; the message is for the deployer.</summary>
