@@ -62,6 +62,9 @@ public sealed class RecipeExecutor(
             throw new InvalidOperationException("A dry run rolls back its own transaction, so it cannot run inside another one.");
         }
 
+        // A recipe built in code (an export) holds .NET values such as DateTime; read as its text
+        // would be, every value has the JSON type a file gives it, and validation sees the same.
+        recipe = JsonNode.Parse(recipe.ToJsonString())!.AsObject();
         var (steps, errors) = Prepare(recipe, options, "steps", 0);
         if (errors.Count > 0)
         {

@@ -18,9 +18,10 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
     public void Validate(RecipeStep step, RecipeValidationContext context)
     {
         var data = StepJson.Array(step.Data, "Data", "", context, required: true);
+        var dataKey = StepJson.Spelling(step.Data, "Data");
         for (var i = 0; data is not null && i < data.Count; i++)
         {
-            var path = $"Data[{i}]";
+            var path = $"{dataKey}[{i}]";
             if (data[i] is not JsonObject item)
             {
                 context.Error(path, $"A content item must be an object, not {StepJson.Describe(data[i])}.");
