@@ -123,6 +123,19 @@ public sealed class CliSetupTests
     }
 
     [Fact]
+    public async Task Setup_Exits2AndWritesNothing_WhenDatabaseServerIsUnreachable()
+    {
+        await using var site = new CliSite();
+
+        var run = await site.RunAsync([.. CliSite.SetupArgs, "--database-provider", "Postgres",
+            "--connection-string", "Host=127.0.0.1;Port=1;Database=site;Username=site;Password=x;Timeout=3"]);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("--connection-string: The database could not be reached", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(site.AppData, "site.json")));
+    }
+
+    [Fact]
     public async Task Verb_Exits2_WhenDatabaseFileIsGone()
     {
         await using var site = new CliSite();
