@@ -28,8 +28,14 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>False for a site that waits for the setup screen.</summary>
     protected virtual bool SetUp => true;
 
+    /// <summary>Fills App_Data before the site starts (an old database, for instance).</summary>
+    protected virtual void PrepareAppData()
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        PrepareAppData();
         builder.UseEnvironment("Production");
         builder.UseSetting("Cms:AppData", AppData);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
