@@ -21,13 +21,12 @@ public sealed class SchemaUpgrader(CmsDbContext db)
         var differ = db.GetService<IMigrationsModelDiffer>();
         var operations = new List<MigrationOperation>();
         var changes = new List<string>();
-        var fullCreate = differ.GetDifferences(null, model);
+        var missing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in model.Tables)
         {
             if (!await DatabaseSchema.TableExistsAsync(db, table.Name))
             {
-                operations.AddRange(fullCreate.Where(o => o is CreateTableOperation c && c.Name == table.Name
-                    || o is CreateIndexOperation i && i.Table == table.Name));
+                missing.Add(table.Name);
                 changes.Add($"table {table.Name} created");
                 continue;
             }
@@ -40,6 +39,9 @@ public sealed class SchemaUpgrader(CmsDbContext db)
             }
         }
 
+        // The differ orders a full create so that referenced tables come first; keep its order.
+        operations.InsertRange(0, differ.GetDifferences(null, model).Where(o =>
+            o is CreateTableOperation c && missing.Contains(c.Name) || o is CreateIndexOperation i && missing.Contains(i.Table)));
         if (operations.Count > 0)
         {
             var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);

@@ -23,6 +23,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string AppData { get; }
 
+    /// <summary>The site's own PostgreSQL database, when the suite runs on PostgreSQL.</summary>
+    private string? _database;
+
     public QueryCounter Queries { get; } = new();
 
     /// <summary>False for a site that waits for the setup screen.</summary>
@@ -41,6 +44,13 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         if (SetUp)
         {
+            if (PostgresCluster.Enabled)
+            {
+                _database = PostgresCluster.Instance.CreateDatabase();
+                builder.UseSetting("Setup:DatabaseProvider", "Postgres");
+                builder.UseSetting("Setup:ConnectionString", PostgresCluster.Instance.ConnectionString(_database));
+            }
+
             builder.UseSetting("Setup:SiteName", "News Commentary");
             builder.UseSetting("Setup:RecipeName", "NewsCommentary");
             builder.UseSetting("Setup:AdminUserName", AdminUserName);
@@ -71,6 +81,11 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            PostgresCluster.Instance.DropDatabase(_database);
+        }
+
         try
         {
             Directory.Delete(AppData, recursive: true);
