@@ -9,7 +9,6 @@ using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -111,10 +110,9 @@ public static class CmsServiceCollectionExtensions
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });
         services.AddDataProtection();
+        services.AddSingleton<SiteXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<ShellSettingsStore>().AppDataPath, "DataProtection-Keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            options.XmlRepository = sp.GetRequiredService<SiteXmlRepository>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IRolePermissions, RolePermissions>();
@@ -139,7 +137,9 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<Navigation.IAdminMenu, Navigation.AdminMenu>();
         services.AddHttpContextAccessor();
         services.AddScoped<INotifier, Notifier>();
-        services.AddSingleton<IPublicCache, PublicCache>();
+        services.AddSingleton<PublicCache>();
+        services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
+        services.AddHostedService<ClusterSignals>();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy

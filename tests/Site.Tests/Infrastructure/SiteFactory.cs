@@ -28,6 +28,9 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public QueryCounter Queries { get; } = new();
 
+    /// <summary>How often the site looks for other nodes' changes; tests of several nodes make it quick.</summary>
+    public int ClusterPollMilliseconds { get; init; } = 1000;
+
     /// <summary>False for a site that waits for the setup screen.</summary>
     protected virtual bool SetUp => true;
 
@@ -42,6 +45,7 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Production");
         builder.UseSetting("Cms:AppData", AppData);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Cms:ClusterPollMilliseconds", ClusterPollMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (SetUp)
         {
             if (PostgresCluster.Enabled)
