@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the suites use; each is installed only when its command is missing:
-# Chromium for the browser tests, PostgreSQL for the second run of the integration tests.
-declare -A needs=([chromium]=chromium [/usr/lib/postgresql/*/bin/initdb]=postgresql)
+# Chromium for the browser tests, PostgreSQL for the second run of the integration tests,
+# Redis for the shared output cache of several nodes.
+declare -A needs=([chromium]=chromium [/usr/lib/postgresql/*/bin/initdb]=postgresql [redis-server]=redis-server)
 missing=()
 for command in "${!needs[@]}"; do
     # shellcheck disable=SC2086 # the glob in a path must expand

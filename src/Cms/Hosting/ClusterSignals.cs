@@ -37,11 +37,12 @@ public sealed class ClusterSignals(
         {
             try
             {
-                await Task.Delay(interval, stoppingToken);
                 if (shell.IsSetUp)
                 {
                     await PollAsync(stoppingToken);
                 }
+
+                await Task.Delay(interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -64,6 +65,10 @@ public sealed class ClusterSignals(
         _seen = versions;
         if (seen is null)
         {
+            // Whatever this node cached before its first look may already be stale: start clean.
+            documents.Clear();
+            roles.Invalidate();
+            await publicCache.EvictLocalAsync();
             return;
         }
 

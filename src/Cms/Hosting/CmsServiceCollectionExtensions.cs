@@ -39,6 +39,7 @@ public static class CmsServiceCollectionExtensions
         AddSecurity(services, builder);
         AddContent(services);
         AddDisplay(services, catalog);
+        AddRedis(services, builder);
 
         var startups = new List<ModuleStartup>();
         foreach (var (feature, startupType) in catalog.Startups)
@@ -129,6 +130,23 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IRecipeHarvester, RecipeHarvester>();
         services.AddOptions<RecipeOptions>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+    }
+
+    /// <summary>
+    /// With Redis:Configuration set, the output cache lives in Redis, shared by every node: evicting a
+    /// page on one node evicts it on all at once, without waiting for the database signal.
+    /// </summary>
+    private static void AddRedis(IServiceCollection services, WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = builder.Configuration["Redis:InstanceName"] ?? "cms:";
+            });
+        }
     }
 
     private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)

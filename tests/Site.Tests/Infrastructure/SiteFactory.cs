@@ -31,6 +31,9 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>How often the site looks for other nodes' changes; tests of several nodes make it quick.</summary>
     public int ClusterPollMilliseconds { get; init; } = 1000;
 
+    /// <summary>A Redis server for the output cache, as a deployment of several nodes would configure.</summary>
+    public string? RedisConfiguration { get; init; }
+
     /// <summary>False for a site that waits for the setup screen.</summary>
     protected virtual bool SetUp => true;
 
@@ -46,6 +49,10 @@ public class SiteFactory : WebApplicationFactory<Program>
         builder.UseSetting("Cms:AppData", AppData);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Cms:ClusterPollMilliseconds", ClusterPollMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (RedisConfiguration is not null)
+        {
+            builder.UseSetting("Redis:Configuration", RedisConfiguration);
+        }
         if (SetUp)
         {
             if (PostgresCluster.Enabled)
