@@ -9,7 +9,6 @@ using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -40,6 +39,7 @@ public static class CmsServiceCollectionExtensions
         AddSecurity(services, builder);
         AddContent(services);
         AddDisplay(services, catalog);
+        AddRedis(services, builder);
 
         var startups = new List<ModuleStartup>();
         foreach (var (feature, startupType) in catalog.Startups)
@@ -100,16 +100,20 @@ public static class CmsServiceCollectionExtensions
         {
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
-            options.AccessDeniedPath = "/forbidden";
+            // A signed-in user without the permission gets 403 and the theme's error page, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
             options.Cookie.Name = "cms_auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });
         services.AddDataProtection();
+        services.AddSingleton<SiteXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<ShellSettingsStore>().AppDataPath, "DataProtection-Keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            options.XmlRepository = sp.GetRequiredService<SiteXmlRepository>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IRolePermissions, RolePermissions>();
@@ -128,13 +132,32 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
     }
 
+    /// <summary>
+    /// With Redis:Configuration set, the output cache lives in Redis, shared by every node: evicting a
+    /// page on one node evicts it on all at once, without waiting for the database signal.
+    /// </summary>
+    private static void AddRedis(IServiceCollection services, WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = builder.Configuration["Redis:InstanceName"] ?? "cms:";
+            });
+        }
+    }
+
     private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)
     {
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<Navigation.IAdminMenu, Navigation.AdminMenu>();
         services.AddHttpContextAccessor();
         services.AddScoped<INotifier, Notifier>();
-        services.AddSingleton<IPublicCache, PublicCache>();
+        services.AddSingleton<PublicCache>();
+        services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
+        services.AddHostedService<ClusterSignals>();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
@@ -152,6 +175,10 @@ public static class CmsServiceCollectionExtensions
             options.Conventions.Add(new FeatureControllerConvention(catalog));
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<Admin.AdminFilter>();
+
+            // Parts validate themselves with messages that name the field; MVC's implicit
+            // "The X field is required." for non-nullable strings would speak over them.
+            options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
         mvc.ConfigureApplicationPartManager(manager =>

@@ -26,35 +26,31 @@ public sealed partial class ScriptValueEvaluator(
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
                 {
-                    var child = obj[key];
-                    var childPath = $"{path}.{key}";
-                    if (child is JsonValue value && IsScript(value, out var script))
-                    {
-                        obj[key] = Evaluate(script, childPath, errors);
-                    }
-                    else if (child is not null)
-                    {
-                        EvaluateAll(child, childPath, errors);
-                    }
+                    EvaluateChild(obj[key], $"{path}.{key}", value => obj[key] = value, errors);
                 }
 
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    var child = array[i];
-                    var childPath = $"{path}[{i}]";
-                    if (child is JsonValue value && IsScript(value, out var script))
-                    {
-                        array[i] = Evaluate(script, childPath, errors);
-                    }
-                    else if (child is not null)
-                    {
-                        EvaluateAll(child, childPath, errors);
-                    }
+                    var index = i;
+                    EvaluateChild(array[i], $"{path}[{i}]", value => array[index] = value, errors);
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A script value is replaced by its result; anything else is searched for script values.</summary>
+    private void EvaluateChild(JsonNode? child, string path, Action<JsonNode?> replace, List<(string Path, string Message)> errors)
+    {
+        if (child is JsonValue value && IsScript(value, out var script))
+        {
+            replace(Evaluate(script, path, errors));
+        }
+        else if (child is not null)
+        {
+            EvaluateAll(child, path, errors);
         }
     }
 

@@ -17,5 +17,6 @@ public sealed class Startup : ModuleStartup
         services.AddDataMigration<Migrations>();
         services.AddScoped<PostQueries>();
         services.AddScoped<FeedWriter>();
+        services.AddScoped<PostMetadataBuilder>();
     }
 }

@@ -1,5 +1,6 @@
 using Cms.Modules;
 
 [assembly: Module("Users", "Users",
-    Description = "Users and roles on ASP.NET Core Identity: permissions to manage them.",
-    Category = "Security")]
+    Description = "Sign-in, password change and reset, and the users and roles admin, on ASP.NET Core Identity.",
+    Category = "Security",
+    Dependencies = ["Email", "Admin"])]

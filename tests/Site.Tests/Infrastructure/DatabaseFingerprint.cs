@@ -8,7 +8,8 @@ namespace Site.Tests.Infrastructure;
 
 /// <summary>
 /// What the site has stored, as one string: documents, every content version, path index, roles,
-/// role claims and users. Two equal fingerprints mean nothing was written (or the same state again).
+/// role claims, users (name, e-mail, enabled, password hash) and their roles. Two equal fingerprints
+/// mean nothing was written (or the same state again).
 /// </summary>
 public static class DatabaseFingerprint
 {
@@ -47,7 +48,17 @@ public static class DatabaseFingerprint
 
         foreach (var user in await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync())
         {
-            text.Append("user ").AppendLine(user.UserName);
+            text.Append("user ").Append(user.UserName).Append(' ').Append(user.Email).Append(' ').Append(user.IsEnabled)
+                .Append(' ').AppendLine(user.PasswordHash);
+        }
+
+        var memberships = await (from link in db.UserRoles.AsNoTracking()
+                                 join u in db.Users.AsNoTracking() on link.UserId equals u.Id
+                                 join r in db.Roles.AsNoTracking() on link.RoleId equals r.Id
+                                 select u.UserName + " in " + r.Name).ToListAsync();
+        foreach (var membership in memberships.Order(StringComparer.Ordinal))
+        {
+            text.Append("member ").AppendLine(membership);
         }
 
         return text.ToString();

@@ -11,7 +11,7 @@ public sealed partial class AutoroutePart : ContentPart, IValidatablePart
     /// <summary>First path segments the site itself answers; an item may not take them.</summary>
     public static readonly IReadOnlySet<string> ReservedSegments = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "admin", "setup", "login", "logout", "register", "error", "forbidden", "archive", "rss.xml", "feed", "_content",
+        "admin", "setup", "login", "logout", "register", "error", "forbidden", "archive", "rss.xml", "atom.xml", "feed", "_content",
         "api", "account", "preview", "comments", "search", "tags", "sitemap.xml", "robots.txt", "favicon.ico",
     };
 

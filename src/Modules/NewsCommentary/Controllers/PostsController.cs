@@ -103,6 +103,19 @@ public sealed class PostsController(PostQueries posts, ISiteService site, IAutho
         return Content(xml, "application/rss+xml; charset=utf-8");
     }
 
+    [HttpGet("/atom.xml")]
+    public async Task<IActionResult> Atom()
+    {
+        if (await RefuseAsync() is { } refused)
+        {
+            return refused;
+        }
+
+        var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
+        var xml = await feed.WriteAtomAsync(items, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        return Content(xml, "application/atom+xml; charset=utf-8");
+    }
+
     private async Task<IActionResult?> RefuseAsync()
     {
         if (await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))

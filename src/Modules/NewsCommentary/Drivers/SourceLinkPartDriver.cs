@@ -1,10 +1,11 @@
 using Cms.Display;
 using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.Services;
 using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class SourceLinkPartDriver : ContentPartDisplayDriver<SourceLinkPart>
+public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<SourceLinkPart>
 {
     public override Task<PartView?> DisplayAsync(SourceLinkPart part, PartDisplayContext context)
     {
@@ -16,8 +17,10 @@ public sealed class SourceLinkPartDriver : ContentPartDisplayDriver<SourceLinkPa
 
         var archive = SafeUrl.IsHttp(part.ArchiveUrl) ? part.ArchiveUrl : null;
         var viewName = context.DisplayType == "Summary" ? "SourceLinkPart.Summary" : "SourceLinkPart";
+        var quote = markdown.ToPlainText(context.ContentItem.As<QuotePart>()?.Text);
+        var deepLink = TextFragment.Append(part.Url, TextFragment.Directive(quote));
         return Task.FromResult<PartView?>(context.View(viewName,
-            new SourceLinkPartViewModel(part.Url, part.Title, part.Publication, part.PublishedUtc, archive)));
+            new SourceLinkPartViewModel(part.Url, deepLink, part.Title, part.Publication, part.PublishedUtc, archive)));
     }
 
     public override async Task UpdateAsync(SourceLinkPart part, IUpdateModel updater, PartDisplayContext context)

@@ -54,6 +54,64 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
         return output.ToString();
     }
 
+    /// <summary>The same entries as an Atom 1.0 feed (RFC 4287).</summary>
+    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, string requestBase)
+    {
+        const string atom = "http://www.w3.org/2005/Atom";
+        var settings = await site.GetAsync();
+        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var updated = items.Select(i => i.ModifiedUtc ?? i.PublishedUtc).Max() ?? DateTime.UnixEpoch;
+        var output = new StringBuilder();
+        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
+        {
+            writer.WriteStartDocument();
+            writer.WriteStartElement("feed", atom);
+            writer.WriteElementString("title", atom, settings.SiteName);
+            if (!string.IsNullOrEmpty(settings.SiteDescription))
+            {
+                writer.WriteElementString("subtitle", atom, settings.SiteDescription);
+            }
+
+            writer.WriteElementString("id", atom, baseUrl + "/");
+            writer.WriteElementString("updated", atom, AtomDate(updated));
+            WriteLink(writer, "self", baseUrl + "/atom.xml", "application/atom+xml");
+            WriteLink(writer, "alternate", baseUrl + "/", "text/html");
+            foreach (var item in items)
+            {
+                writer.WriteStartElement("entry", atom);
+                writer.WriteElementString("title", atom, item.DisplayText);
+                writer.WriteElementString("id", atom, $"urn:cms:content:{item.ContentItemId}");
+                WriteLink(writer, "alternate", $"{baseUrl}/{item.As<AutoroutePart>()?.Path}", "text/html");
+                writer.WriteElementString("published", atom, AtomDate(item.PublishedUtc ?? updated));
+                writer.WriteElementString("updated", atom, AtomDate(item.ModifiedUtc ?? item.PublishedUtc ?? updated));
+                writer.WriteStartElement("author", atom);
+                writer.WriteElementString("name", atom, string.IsNullOrEmpty(item.Author) ? settings.SiteName : item.Author);
+                writer.WriteEndElement();
+                writer.WriteStartElement("content", atom);
+                writer.WriteAttributeString("type", "html");
+                writer.WriteString(DescriptionHtml(item));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndDocument();
+        }
+
+        return output.ToString();
+
+        static void WriteLink(XmlWriter writer, string rel, string href, string type)
+        {
+            writer.WriteStartElement("link", atom);
+            writer.WriteAttributeString("rel", rel);
+            writer.WriteAttributeString("type", type);
+            writer.WriteAttributeString("href", href);
+            writer.WriteEndElement();
+        }
+    }
+
+    private static string AtomDate(DateTime date) => date.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
     private void WriteItem(XmlWriter writer, ContentItem item, string baseUrl)
     {
         var link = $"{baseUrl}/{item.As<AutoroutePart>()?.Path}";

@@ -7,4 +7,5 @@ public sealed record QuotePartViewModel(string Headline, string Attribution, IHt
 
 public sealed record AnalysisPartViewModel(IHtmlContent Html);
 
-public sealed record SourceLinkPartViewModel(string Url, string Title, string Publication, DateTime? PublishedUtc, string? ArchiveUrl);
+/// <summary>The source as shown; <see cref="DeepLink"/> is the URL with a text fragment pointing at the quoted words.</summary>
+public sealed record SourceLinkPartViewModel(string Url, string DeepLink, string Title, string Publication, DateTime? PublishedUtc, string? ArchiveUrl);

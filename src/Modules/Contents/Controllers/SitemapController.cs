@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Cms.Data;
+using Cms.Hosting;
+using Cms.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Indexes;
+
+namespace Modules.Contents.Controllers;
+
+/// <summary>sitemap.xml (the home page and every published item with a path) and robots.txt.</summary>
+[OutputCache(PolicyName = PublicCachePolicy.Name)]
+public sealed class SitemapController(CmsDbContext db, ISiteService site) : Controller
+{
+    /// <summary>The sitemap protocol's limit for one file.</summary>
+    public const int MaxUrls = 50_000;
+
+    [HttpGet("/sitemap.xml")]
+    public async Task<IActionResult> Sitemap()
+    {
+        var baseUrl = await BaseUrlAsync();
+        var entries = await (from index in db.Set<AutoroutePartIndex>().AsNoTracking()
+                             join item in db.ContentItems.AsNoTracking() on index.ContentItemVersionId equals item.ContentItemVersionId
+                             where index.Published
+                             orderby item.PublishedUtc descending
+                             select new { index.Path, item.ModifiedUtc }).Take(MaxUrls - 1).ToListAsync();
+        var output = new StringBuilder();
+        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        {
+            writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
+            WriteUrl(writer, baseUrl + "/", null);
+            foreach (var entry in entries)
+            {
+                WriteUrl(writer, $"{baseUrl}/{entry.Path}", entry.ModifiedUtc);
+            }
+
+            writer.WriteEndElement();
+        }
+
+        return Content(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml; charset=utf-8");
+    }
+
+    [HttpGet("/robots.txt")]
+    public async Task<IActionResult> Robots()
+    {
+        var text = $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /preview/\nDisallow: /setup\n\nSitemap: {await BaseUrlAsync()}/sitemap.xml\n";
+        return Content(text, "text/plain; charset=utf-8");
+    }
+
+    private static void WriteUrl(XmlWriter writer, string location, DateTime? modified)
+    {
+        writer.WriteStartElement("url");
+        writer.WriteElementString("loc", location);
+        if (modified is { } date)
+        {
+            writer.WriteElementString("lastmod", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        writer.WriteEndElement();
+    }
+
+    private async Task<string> BaseUrlAsync()
+    {
+        var settings = await site.GetAsync();
+        return string.IsNullOrEmpty(settings.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : settings.BaseUrl;
+    }
+}
