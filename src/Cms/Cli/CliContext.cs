@@ -30,8 +30,9 @@ public sealed class CliContext(WebApplicationBuilder builder, TextWriter output,
     /// <summary>
     /// A scope of the set-up site's services, or null (with the reason written to stderr) when there
     /// is no site to work on: not set up, or its database is missing or unreachable. With
-    /// <paramref name="migrate"/> the enabled features' pending migrations run first, as they do
-    /// when the web site starts, so a verb that writes works on an up-to-date site.
+    /// <paramref name="migrate"/> the schema is upgraded and the enabled features' pending
+    /// migrations run first, as when the web site starts, so a verb that writes works on an
+    /// up-to-date site (a read-only verb or a dry run writes nothing at all).
     /// </summary>
     public async Task<IServiceScope?> OpenSiteAsync(bool migrate = false)
     {
@@ -73,6 +74,7 @@ public sealed class CliContext(WebApplicationBuilder builder, TextWriter output,
 
         if (migrate)
         {
+            await new SchemaUpgrader(db).UpgradeAsync();
             await scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync();
         }
 
