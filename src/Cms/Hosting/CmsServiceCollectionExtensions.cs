@@ -50,6 +50,10 @@ public static class CmsServiceCollectionExtensions
         }
 
         services.AddSingleton(new ModuleStartups(startups.Zip(catalog.Startups, (s, d) => (d.Feature, s)).ToList()));
+
+        // Started after the modules' hosted services, so an unattended setup is done when it takes
+        // its first look (and starts clean) at once, rather than up to a poll later, mid-request.
+        services.AddHostedService<ClusterSignals>();
         return builder;
     }
 
@@ -157,7 +161,6 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
-        services.AddHostedService<ClusterSignals>();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy

@@ -5,6 +5,6 @@ namespace Modules.Recipes;
 public sealed class AdminMenu : INavigationProvider
 {
     public void BuildAdminMenu(NavigationBuilder menu) => menu
-        .Add("Configuration", "Recipes", "/admin/recipes", Permissions.ManageRecipes, position: 50)
-        .Add("Configuration", "Import", "/admin/import", Permissions.Import, position: 51);
+        .Add("Configuration", "Recipes", "/admin/recipes", Permissions.ManageRecipes, position: 60)
+        .Add("Configuration", "Import", "/admin/import", Permissions.Import, position: 61);
 }

@@ -54,6 +54,12 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         ("GET /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
         ("POST /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
         ("POST /admin/settings/email/test", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes/apply?name=Pages", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/recipes/apply?name=Pages", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes/export", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/import", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/import", "-", ["login", "403", "403", "403", "403", "ok"]),
     ];
 
     public static TheoryData<string, string, string, string> Cases()

@@ -10,7 +10,7 @@ using Site.Tests.Infrastructure;
 namespace Site.Tests.DeployersTests;
 
 /// <summary>JSON import: pasted, a .json file, or a .zip holding Recipe.json; all or nothing, errors on the page.</summary>
-public sealed class ImportAdminTests(AdminSiteFactory site) : IClassFixture<AdminSiteFactory>
+public sealed class ImportAdminTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
 {
     [Fact]
     public async Task PastedJson_IsImported_AndTheChangesShown()
@@ -94,10 +94,10 @@ public sealed class ImportAdminTests(AdminSiteFactory site) : IClassFixture<Admi
     [Fact]
     public async Task Import_IsRefused_ToEditors()
     {
-        await Accounts.EnsureUserAsync(site, "import-editor", "Editor");
+        var editor = await site.ClientAsAsync("import-editor");
         var before = await DatabaseFingerprint.TakeAsync(site);
 
-        var response = await site.ClientAs("import-editor").PostAsync("/admin/import", new FormUrlEncodedContent(new Dictionary<string, string> { ["Json"] = TypeRecipe("EditorType") }));
+        var response = await editor.PostAsync("/admin/import", new FormUrlEncodedContent(new Dictionary<string, string> { ["Json"] = TypeRecipe("EditorType") }));
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, response.StatusCode.ToString());
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
@@ -106,7 +106,7 @@ public sealed class ImportAdminTests(AdminSiteFactory site) : IClassFixture<Admi
     /// <summary>Posts the import form as a browser would (multipart, with the page's antiforgery token).</summary>
     private async Task<IDocument> PostAsync(string? json = null, (string Name, byte[] Content)? file = null, bool dryRun = false)
     {
-        var client = site.ClientAs("admin");
+        var client = await site.ClientAsAsync("admin");
         var (_, form) = await Html.GetAsync(client, "/admin/import");
         using var content = new MultipartFormDataContent
         {

@@ -7,12 +7,12 @@ using Site.Tests.Infrastructure;
 namespace Site.Tests.DeployersTests;
 
 /// <summary>The admin Recipes page: the list, the dry-run confirmation, applying, and the export download.</summary>
-public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<AdminSiteFactory>
+public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>
 {
     [Fact]
     public async Task RecipesPage_ListsAppliableRecipesWithTheirMetadata()
     {
-        var (response, page) = await Html.GetAsync(site.ClientAs("admin"), "/admin/recipes");
+        var (response, page) = await Html.GetAsync(await site.ClientAsAsync("admin"), "/admin/recipes");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = page.QuerySelectorAll("table.list tbody tr").Select(r => r.TextContent).ToList();
@@ -30,7 +30,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [Fact]
     public async Task AdminMenu_HasRecipesAndImport_UnderConfiguration()
     {
-        var (_, page) = await Html.GetAsync(site.ClientAs("admin"), "/admin");
+        var (_, page) = await Html.GetAsync(await site.ClientAsAsync("admin"), "/admin");
 
         var group = page.QuerySelectorAll("nav.admin-menu h2").Single(h => h.TextContent == "Configuration");
         var links = group.NextElementSibling!.QuerySelectorAll("a").Select(a => a.GetAttribute("href")).ToList();
@@ -45,22 +45,21 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [InlineData("/admin/import")]
     public async Task Pages_AreRefused_ToAnonymousAndToEditors(string url)
     {
-        await Accounts.EnsureUserAsync(site, "recipes-editor", "Editor");
+        var anonymous = await (await site.ClientAsAsync(null)).GetAsync(url);
+        var editor = await (await site.ClientAsAsync("recipes-editor")).GetAsync(url);
 
-        var anonymous = await site.ClientAs(null).GetAsync(url);
-        var editor = await site.ClientAs("recipes-editor").GetAsync(url);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Contains("/login", anonymous.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, editor.StatusCode);
     }
 
     [Fact]
     public async Task ApplyPost_IsRefused_ToEditors_AndWritesNothing()
     {
-        await Accounts.EnsureUserAsync(site, "recipes-editor", "Editor");
+        var editor = await site.ClientAsAsync("recipes-editor");
         var before = await DatabaseFingerprint.TakeAsync(site);
 
-        var response = await site.ClientAs("recipes-editor").PostAsync("/admin/recipes/apply", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Demo" }));
+        var response = await editor.PostAsync("/admin/recipes/apply", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "Demo" }));
 
         Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.BadRequest, response.StatusCode.ToString());
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
@@ -71,7 +70,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     {
         var before = await DatabaseFingerprint.TakeAsync(site);
 
-        var (response, page) = await Html.GetAsync(site.ClientAs("admin"), "/admin/recipes/apply?name=Pages");
+        var (response, page) = await Html.GetAsync(await site.ClientAsAsync("admin"), "/admin/recipes/apply?name=Pages");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("content type created: Page", page.QuerySelector("ul.recipe-changes")!.TextContent, StringComparison.Ordinal);
@@ -82,7 +81,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [Fact]
     public async Task ConfirmPage_ShowsEveryErrorWithStepAndPath_AndNoApplyButton()
     {
-        var (response, page) = await Html.GetAsync(site.ClientAs("admin"), "/admin/recipes/apply?name=BrokenOne");
+        var (response, page) = await Html.GetAsync(await site.ClientAsAsync("admin"), "/admin/recipes/apply?name=BrokenOne");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = page.QuerySelectorAll("table.recipe-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
@@ -94,7 +93,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [Fact]
     public async Task Apply_AppliesTheRecipe_AndShowsWhatChanged()
     {
-        var client = site.ClientAs("admin");
+        var client = await site.ClientAsAsync("admin");
 
         var response = await Accounts.PostFormAsync(client, "/admin/recipes/apply?name=Demo", "/admin/recipes/apply", new Dictionary<string, string> { ["name"] = "Demo" });
 
@@ -113,7 +112,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [InlineData("NoSuchRecipe")]
     public async Task ConfirmPage_Answers404_ForSetupHiddenAndUnknownRecipes(string name)
     {
-        var response = await site.ClientAs("admin").GetAsync($"/admin/recipes/apply?name={name}");
+        var response = await (await site.ClientAsAsync("admin")).GetAsync($"/admin/recipes/apply?name={name}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -121,7 +120,7 @@ public sealed class RecipesAdminTests(AdminSiteFactory site) : IClassFixture<Adm
     [Fact]
     public async Task Export_DownloadsTheSiteAsARecipe_AllOrOneType()
     {
-        var client = site.ClientAs("admin");
+        var client = await site.ClientAsAsync("admin");
 
         var all = await client.GetAsync("/admin/recipes/export");
         var posts = await client.GetAsync("/admin/recipes/export?type=NewsCommentary");
