@@ -4,11 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Debian packages the suites use; each is installed only when its command is missing.
-declare -A needs=([chromium]=chromium)
+# Debian packages the suites use; each is installed only when its command is missing:
+# Chromium for the browser tests, PostgreSQL for the second run of the integration tests,
+# Redis for the shared output cache of several nodes.
+declare -A needs=([chromium]=chromium [/usr/lib/postgresql/*/bin/initdb]=postgresql [redis-server]=redis-server)
 missing=()
 for command in "${!needs[@]}"; do
-    command -v "$command" >/dev/null 2>&1 || missing+=("${needs[$command]}")
+    # shellcheck disable=SC2086 # the glob in a path must expand
+    command -v $command >/dev/null 2>&1 || missing+=("${needs[$command]}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" -ne 0 ]; then
@@ -24,6 +27,13 @@ trap 'rm -f "$log"' EXIT
 set +e
 dotnet test Site.slnx --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# Every integration test again, each site on its own database in a throwaway PostgreSQL cluster
+# that the tests start themselves (tests/Site.Tests/Infrastructure/PostgresCluster.cs).
+echo "== the integration tests again, on PostgreSQL =="
+CMS_TEST_DATABASE=Postgres dotnet test tests/Site.Tests --nologo --no-build "$@" 2>&1 | tee -a "$log"
+pg_status=${PIPESTATUS[0]}
+[ "$status" -ne 0 ] || status=$pg_status
 set -e
 
 # One plain closing line for the whole run: "tests: N passed, N failed, N skipped".

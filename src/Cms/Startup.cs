@@ -1,10 +1,12 @@
 using Cms.Modules;
 using Cms.Recipes;
+using Cms.Recipes.Export;
 using Cms.Recipes.Steps;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms;
 
-/// <summary>The framework's own feature: the core recipe steps.</summary>
+/// <summary>The framework's own feature: the core recipe steps and the exporter that writes them back out.</summary>
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(FeatureServices services)
@@ -15,5 +17,6 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<ContentDefinitionStep>();
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<RolesStep>();
+        services.AddScoped<IRecipeExporter, RecipeExporter>();
     }
 }

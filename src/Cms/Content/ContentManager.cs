@@ -192,22 +192,27 @@ public sealed class ContentManager(
     {
         var rows = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId).ToListAsync();
         var target = rows.FirstOrDefault(r => r.ContentItemVersionId == item.ContentItemVersionId);
-        if (target is null)
+        var stored = target is null ? null : ToItem(target);
+
+        // A date the recipe leaves out keeps the stored version's, so applying a recipe again changes nothing.
+        item.CreatedUtc ??= stored?.CreatedUtc ?? Now;
+        item.ModifiedUtc ??= stored?.ModifiedUtc ?? Now;
+        if (item.Published)
         {
-            target = NewRow();
+            item.PublishedUtc ??= stored?.PublishedUtc ?? Now;
         }
 
+        // As in Orchard, a version that is already stored as it is imported is skipped.
+        if (stored is not null && stored.ToJsonString() == item.ToJsonString())
+        {
+            return;
+        }
+
+        target ??= NewRow();
         foreach (var row in rows.Where(r => r != target))
         {
             row.Latest &= !item.Latest;
             row.Published &= !item.Published;
-        }
-
-        item.CreatedUtc ??= Now;
-        item.ModifiedUtc ??= Now;
-        if (item.Published)
-        {
-            item.PublishedUtc ??= Now;
         }
 
         await WriteAsync(target, item);

@@ -98,6 +98,12 @@ public class CmsDbContext(
             e.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
             e.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
         });
+        builder.Entity<DataProtectionKeyRecord>(e =>
+        {
+            e.ToTable("DataProtectionKey");
+            e.Property(k => k.KeyId).HasMaxLength(64);
+            e.HasIndex(k => k.KeyId).IsUnique();
+        });
         builder.Entity<DocumentRecord>(e =>
         {
             e.ToTable("Document");

@@ -6,4 +6,7 @@ public sealed class CmsOptions
     /// <summary>Folder for the site's data: settings file, SQLite database, mail pickup. Cms__AppData.</summary>
     /// <remarks>A relative path is taken from the content root.</remarks>
     public string AppData { get; set; } = "App_Data";
+
+    /// <summary>How often a node looks for changes made by other nodes of the site (Cms__ClusterPollMilliseconds).</summary>
+    public int ClusterPollMilliseconds { get; set; } = 1000;
 }

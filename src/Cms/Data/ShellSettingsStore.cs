@@ -33,6 +33,9 @@ public sealed class ShellSettingsStore
 
     public void Use(SiteShellSettings? settings) => _current = settings;
 
+    /// <summary>Raised once setup has written site.json: the database is now the site's.</summary>
+    public event Action? SetUpCompleted;
+
     public void Save(SiteShellSettings settings)
     {
         Directory.CreateDirectory(AppDataPath);
@@ -40,6 +43,7 @@ public sealed class ShellSettingsStore
         File.WriteAllText(temp, JsonSerializer.Serialize(settings, s_json));
         File.Move(temp, _path, overwrite: true);
         _current = settings;
+        SetUpCompleted?.Invoke();
     }
 
     /// <summary>The default SQLite connection string for a file in App_Data.</summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace Cms.Hosting;
 
@@ -54,6 +55,12 @@ public static class CmsApplicationBuilderExtensions
         }
 
         using var scope = app.Services.CreateScope();
+        var changes = new SchemaUpgrader(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).UpgradeAsync().GetAwaiter().GetResult();
+        if (changes.Count > 0)
+        {
+            app.Logger.LogInformation("Database schema upgraded: {Changes}", string.Join("; ", changes));
+        }
+
         scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
     }
 }

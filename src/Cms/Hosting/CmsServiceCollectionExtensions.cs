@@ -9,7 +9,6 @@ using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
@@ -40,6 +39,7 @@ public static class CmsServiceCollectionExtensions
         AddSecurity(services, builder);
         AddContent(services);
         AddDisplay(services, catalog);
+        AddRedis(services, builder);
 
         var startups = new List<ModuleStartup>();
         foreach (var (feature, startupType) in catalog.Startups)
@@ -50,6 +50,10 @@ public static class CmsServiceCollectionExtensions
         }
 
         services.AddSingleton(new ModuleStartups(startups.Zip(catalog.Startups, (s, d) => (d.Feature, s)).ToList()));
+
+        // Started after the modules' hosted services, so an unattended setup is done when it takes
+        // its first look (and starts clean) at once, rather than up to a poll later, mid-request.
+        services.AddHostedService<ClusterSignals>();
         return builder;
     }
 
@@ -111,10 +115,9 @@ public static class CmsServiceCollectionExtensions
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });
         services.AddDataProtection();
+        services.AddSingleton<SiteXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
-            options.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(sp.GetRequiredService<ShellSettingsStore>().AppDataPath, "DataProtection-Keys")),
-                sp.GetRequiredService<ILoggerFactory>())));
+            options.XmlRepository = sp.GetRequiredService<SiteXmlRepository>()));
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
         services.AddSingleton<IRolePermissions, RolePermissions>();
@@ -133,13 +136,31 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
     }
 
+    /// <summary>
+    /// With Redis:Configuration set, the output cache lives in Redis, shared by every node: evicting a
+    /// page on one node evicts it on all at once, without waiting for the database signal.
+    /// </summary>
+    private static void AddRedis(IServiceCollection services, WebApplicationBuilder builder)
+    {
+        var redis = builder.Configuration["Redis:Configuration"];
+        if (!string.IsNullOrWhiteSpace(redis))
+        {
+            services.AddStackExchangeRedisOutputCache(options =>
+            {
+                options.Configuration = redis;
+                options.InstanceName = builder.Configuration["Redis:InstanceName"] ?? "cms:";
+            });
+        }
+    }
+
     private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)
     {
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<Navigation.IAdminMenu, Navigation.AdminMenu>();
         services.AddHttpContextAccessor();
         services.AddScoped<INotifier, Notifier>();
-        services.AddSingleton<IPublicCache, PublicCache>();
+        services.AddSingleton<PublicCache>();
+        services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy

@@ -12,8 +12,15 @@ public interface IRecipeExecutor
     Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null);
 }
 
-/// <summary>Values a recipe reads with parameters('name'): the setup values (SiteName, AdminUsername, AdminUserId, ...).</summary>
+/// <summary>How a recipe is applied.</summary>
 public sealed class RecipeExecutionOptions
 {
+    /// <summary>Values a recipe reads with parameters('name'): the setup values (SiteName, AdminUsername, AdminUserId, ...).</summary>
     public Dictionary<string, string> Parameters { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Validates and applies the recipe inside its transaction, collects what changed, then rolls
+    /// the transaction back: nothing is written, and after-commit work (cache eviction) never runs.
+    /// </summary>
+    public bool DryRun { get; init; }
 }

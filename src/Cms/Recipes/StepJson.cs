@@ -12,7 +12,7 @@ public static class StepJson
         {
             if (required)
             {
-                context.Error(Join(path, key), $"'{key}' is required.");
+                context.Error(Join(path, Spelling(obj, key)), $"'{key}' is required.");
             }
 
             return null;
@@ -22,14 +22,14 @@ public static class StepJson
         {
             if (required && string.IsNullOrWhiteSpace(text))
             {
-                context.Error(Join(path, key), $"'{key}' must not be empty.");
+                context.Error(Join(path, Spelling(obj, key)), $"'{key}' must not be empty.");
                 return null;
             }
 
             return text;
         }
 
-        context.Error(Join(path, key), $"'{key}' must be a string, not {Describe(node)}.");
+        context.Error(Join(path, Spelling(obj, key)), $"'{key}' must be a string, not {Describe(node)}.");
         return null;
     }
 
@@ -40,7 +40,7 @@ public static class StepJson
         {
             if (required)
             {
-                context.Error(Join(path, key), $"'{key}' is required and must be an array.");
+                context.Error(Join(path, Spelling(obj, key)), $"'{key}' is required and must be an array.");
             }
 
             return null;
@@ -51,7 +51,7 @@ public static class StepJson
             return array;
         }
 
-        context.Error(Join(path, key), $"'{key}' must be an array, not {Describe(node)}.");
+        context.Error(Join(path, Spelling(obj, key)), $"'{key}' must be an array, not {Describe(node)}.");
         return null;
     }
 
@@ -63,7 +63,7 @@ public static class StepJson
             return node as JsonObject;
         }
 
-        context.Error(Join(path, key), $"'{key}' must be an object, not {Describe(node)}.");
+        context.Error(Join(path, Spelling(obj, key)), $"'{key}' must be an object, not {Describe(node)}.");
         return null;
     }
 
@@ -96,6 +96,10 @@ public static class StepJson
 
         return obj.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
     }
+
+    /// <summary>The key as the recipe spells it ("data" or "Data"), so an error's path matches the file.</summary>
+    public static string Spelling(JsonObject obj, string key)
+        => obj.TryGetPropertyValue(key, out _) ? key : obj.FirstOrDefault(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Key ?? key;
 
     public static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 

@@ -66,5 +66,8 @@ public sealed class RoleStore(CmsDbContext db, IRolePermissions cache, IPublicCa
             return publicCache.EvictAllAsync();
         });
         await db.SaveChangesAsync();
+
+        // Other nodes drop their cached role permissions when this signal moves (inside the same transaction).
+        await PublicCache.BumpAsync(db, Hosting.ClusterSignals.RolesSignal);
     }
 }

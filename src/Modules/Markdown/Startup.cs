@@ -1,6 +1,9 @@
+using Cms.Content;
 using Cms.Display;
 using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Markdown.Drivers;
+using Modules.Markdown.Models;
 using Modules.Markdown.Services;
 
 namespace Modules.Markdown;
@@ -10,5 +13,6 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(FeatureServices services)
     {
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddContentPart<MarkdownBodyPart>().UseDriver<MarkdownBodyPartDriver>();
     }
 }

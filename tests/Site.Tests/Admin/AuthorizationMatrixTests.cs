@@ -54,6 +54,12 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         ("GET /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
         ("POST /admin/settings/email", "-", ["login", "403", "403", "403", "403", "ok"]),
         ("POST /admin/settings/email/test", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes/apply?name=Pages", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/recipes/apply?name=Pages", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/recipes/export", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("GET /admin/import", "-", ["login", "403", "403", "403", "403", "ok"]),
+        ("POST /admin/import", "-", ["login", "403", "403", "403", "403", "ok"]),
     ];
 
     public static TheoryData<string, string, string, string> Cases()
@@ -82,9 +88,12 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         var url = parts[1].Replace("{id}", id, StringComparison.Ordinal).Replace("{version}", version, StringComparison.Ordinal)
             .Replace("{user}", someoneElse, StringComparison.Ordinal);
         var token = role == Anonymous ? null : Html.AntiforgeryToken((await Html.GetAsync(client, "/")).Document);
+        var editedVersion = parts[0] == "POST" && url.StartsWith("/admin/contents/", StringComparison.Ordinal) && url.EndsWith("/edit", StringComparison.Ordinal)
+            ? await site.InScopeAsync(async sp => Modules.Contents.Services.EditedVersion.Of((await sp.GetRequiredService<IContentManager>().GetAsync(id, VersionOptions.Latest))!))
+            : null;
         var before = await DatabaseFingerprint.TakeAsync(site);
 
-        var response = parts[0] == "GET" ? await client.GetAsync(url) : await client.PostAsync(url, Form(url, parts.ElementAtOrDefault(2), token));
+        var response = parts[0] == "GET" ? await client.GetAsync(url) : await client.PostAsync(url, Form(url, parts.ElementAtOrDefault(2), token, editedVersion));
 
         var actual = response.StatusCode switch
         {
@@ -154,7 +163,7 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         return (item.ContentItemId, firstVersion);
     });
 
-    private static FormUrlEncodedContent Form(string url, string? submit, string? token)
+    private static FormUrlEncodedContent Form(string url, string? submit, string? token, string? editedVersion = null)
     {
         var fields = url.EndsWith("/edit", StringComparison.Ordinal) || url.Contains("/new/", StringComparison.Ordinal)
             ? ContentEditorTests.PostFields("Matrix post " + Guid.NewGuid().ToString("N")[..6], submit ?? "save")
@@ -162,6 +171,11 @@ public sealed class AuthorizationMatrixTests(SiteFactory site) : IClassFixture<S
         if (token is not null)
         {
             fields["__RequestVerificationToken"] = token;
+        }
+
+        if (editedVersion is not null)
+        {
+            fields[Modules.Contents.Services.EditedVersion.FieldName] = editedVersion;
         }
 
         return new FormUrlEncodedContent(fields);

@@ -195,6 +195,43 @@ public sealed class ContentEditorTests(SiteFactory site) : IClassFixture<SiteFac
         Assert.DoesNotContain("javascript:", html);
     }
 
+    [Fact]
+    public async Task SecondEditorSavingTheSameItem_GetsAConflict_NotASilentOverwrite()
+    {
+        await Accounts.EnsureUserAsync(site, "first-editor", "Editor");
+        await Accounts.EnsureUserAsync(site, "second-editor", "Editor");
+        var first = await Accounts.SignedInClientAsync(site, "first-editor");
+        var second = await Accounts.SignedInClientAsync(site, "second-editor");
+        var created = await Accounts.PostFormAsync(first, NewPost, NewPost, PostFields("Contested", submit: "publish"));
+        var editUrl = created.Headers.Location!.OriginalString;
+        var id = editUrl.Split('/')[3];
+        var path = (await ItemAsync(id))!.As<AutoroutePart>()!.Path;
+        var (_, firstForm) = await Html.GetAsync(first, editUrl);
+        var (_, secondForm) = await Html.GetAsync(second, editUrl);
+
+        var firstSave = await Post(first, firstForm, editUrl, "The first editor's analysis.");
+        var before = await DatabaseFingerprint.TakeAsync(site);
+        var secondSave = await Post(second, secondForm, editUrl, "The second editor's analysis.");
+
+        Assert.Equal(HttpStatusCode.Redirect, firstSave.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, secondSave.StatusCode);
+        var page = Html.Parse(await secondSave.Content.ReadAsStringAsync());
+        Assert.Contains("was changed by someone else", page.QuerySelector(".validation-summary-errors")!.TextContent);
+        Assert.Equal("The second editor's analysis.", page.QuerySelector("textarea[name='AnalysisPart.Markdown']")!.TextContent.Trim());
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
+        Assert.Equal("The first editor's analysis.", (await ItemAsync(id))!.As<AnalysisPart>()!.Markdown);
+
+        async Task<HttpResponseMessage> Post(HttpClient client, AngleSharp.Dom.IDocument form, string url, string analysis)
+        {
+            var fields = PostFields("Contested", submit: "save");
+            fields["AnalysisPart.Markdown"] = analysis;
+            fields["AutoroutePart.Path"] = path;
+            fields["__RequestVerificationToken"] = Html.AntiforgeryToken(form);
+            fields["EditedVersion"] = form.QuerySelector("input[name=EditedVersion]")!.GetAttribute("value")!;
+            return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+        }
+    }
+
     public static Dictionary<string, string> PostFields(string title, string submit) => new()
     {
         ["TitlePart.Title"] = title,

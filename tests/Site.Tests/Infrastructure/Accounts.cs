@@ -61,11 +61,25 @@ public static class Accounts
         return await client.PostAsync(string.IsNullOrEmpty(action) ? url : action, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>Posts a form with the antiforgery token of the page at <paramref name="pageUrl"/>.</summary>
+    /// <summary>
+    /// Posts a form as a browser would from the page at <paramref name="pageUrl"/>: with the hidden fields
+    /// of the page's form for <paramref name="postUrl"/> (antiforgery token, edited version) and the given fields.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string postUrl, IDictionary<string, string> fields)
     {
         var (_, page) = await Html.GetAsync(client, pageUrl);
-        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = Html.AntiforgeryToken(page) };
+        var values = new Dictionary<string, string> { ["__RequestVerificationToken"] = Html.AntiforgeryToken(page) };
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action") == postUrl);
+        foreach (var hidden in form?.QuerySelectorAll("input[type=hidden][name]") ?? Enumerable.Empty<AngleSharp.Dom.IElement>())
+        {
+            values[hidden.GetAttribute("name")!] = hidden.GetAttribute("value") ?? "";
+        }
+
+        foreach (var (name, value) in fields)
+        {
+            values[name] = value;
+        }
+
         return await client.PostAsync(postUrl, new FormUrlEncodedContent(values));
     }
 }

@@ -23,18 +23,45 @@ public class SiteFactory : WebApplicationFactory<Program>
 
     public string AppData { get; }
 
+    /// <summary>The site's own PostgreSQL database, when the suite runs on PostgreSQL.</summary>
+    private string? _database;
+
     public QueryCounter Queries { get; } = new();
+
+    /// <summary>How often the site looks for other nodes' changes; tests of several nodes make it quick.</summary>
+    public int ClusterPollMilliseconds { get; init; } = 1000;
+
+    /// <summary>A Redis server for the output cache, as a deployment of several nodes would configure.</summary>
+    public string? RedisConfiguration { get; init; }
 
     /// <summary>False for a site that waits for the setup screen.</summary>
     protected virtual bool SetUp => true;
 
+    /// <summary>Fills App_Data before the site starts (an old database, for instance).</summary>
+    protected virtual void PrepareAppData()
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        PrepareAppData();
         builder.UseEnvironment("Production");
         builder.UseSetting("Cms:AppData", AppData);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Cms:ClusterPollMilliseconds", ClusterPollMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (RedisConfiguration is not null)
+        {
+            builder.UseSetting("Redis:Configuration", RedisConfiguration);
+        }
         if (SetUp)
         {
+            if (PostgresCluster.Enabled)
+            {
+                _database = PostgresCluster.Instance.CreateDatabase();
+                builder.UseSetting("Setup:DatabaseProvider", "Postgres");
+                builder.UseSetting("Setup:ConnectionString", PostgresCluster.Instance.ConnectionString(_database));
+            }
+
             builder.UseSetting("Setup:SiteName", "News Commentary");
             builder.UseSetting("Setup:RecipeName", "NewsCommentary");
             builder.UseSetting("Setup:AdminUserName", AdminUserName);
@@ -65,6 +92,11 @@ public class SiteFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null)
+        {
+            PostgresCluster.Instance.DropDatabase(_database);
+        }
+
         try
         {
             Directory.Delete(AppData, recursive: true);

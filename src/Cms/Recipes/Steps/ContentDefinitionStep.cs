@@ -101,6 +101,8 @@ public sealed partial class ContentDefinitionStep(IContentDefinitionManager defi
     {
         var types = ReadAll<ContentTypeDefinition>(step.Data, "ContentTypes");
         var partDefinitions = ReadAll<ContentPartDefinition>(step.Data, "ContentParts");
+        var typesBefore = Snapshot(await definitions.ListTypesAsync(), t => t.Name);
+        var partsBefore = Snapshot(await definitions.ListPartsAsync(), p => p.Name);
         await definitions.AlterAsync(document =>
         {
             foreach (var part in partDefinitions)
@@ -113,8 +115,29 @@ public sealed partial class ContentDefinitionStep(IContentDefinitionManager defi
                 document.MergeType(type);
             }
         });
-        context.Changes.AddRange(types.Select(t => $"content type: {t.Name}"));
-        context.Changes.AddRange(partDefinitions.Select(p => $"content part: {p.Name}"));
+        var typesAfter = Snapshot(await definitions.ListTypesAsync(), t => t.Name);
+        var partsAfter = Snapshot(await definitions.ListPartsAsync(), p => p.Name);
+        context.Changes.AddRange(Compare("content part", partsBefore, partsAfter));
+        context.Changes.AddRange(Compare("content type", typesBefore, typesAfter));
+    }
+
+    /// <summary>Each definition's JSON by name, to tell what a merge created or changed.</summary>
+    private static Dictionary<string, string> Snapshot<T>(IEnumerable<T> definitions, Func<T, string> name)
+        => definitions.ToDictionary(name, d => JsonSerializer.Serialize(d, ContentJson.Options), StringComparer.Ordinal);
+
+    private static IEnumerable<string> Compare(string what, Dictionary<string, string> before, Dictionary<string, string> after)
+    {
+        foreach (var (name, json) in after)
+        {
+            if (!before.TryGetValue(name, out var old))
+            {
+                yield return $"{what} created: {name}";
+            }
+            else if (old != json)
+            {
+                yield return $"{what} updated: {name}";
+            }
+        }
     }
 
     private static T? Read<T>(JsonNode? node, string path, RecipeValidationContext context) where T : class

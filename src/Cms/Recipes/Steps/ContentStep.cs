@@ -18,9 +18,10 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
     public void Validate(RecipeStep step, RecipeValidationContext context)
     {
         var data = StepJson.Array(step.Data, "Data", "", context, required: true);
+        var dataKey = StepJson.Spelling(step.Data, "Data");
         for (var i = 0; data is not null && i < data.Count; i++)
         {
-            var path = $"Data[{i}]";
+            var path = $"{dataKey}[{i}]";
             if (data[i] is not JsonObject item)
             {
                 context.Error(path, $"A content item must be an object, not {StepJson.Describe(data[i])}.");
@@ -82,8 +83,34 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
             items.Add(item);
         }
 
+        var before = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var existingItems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            before[item.ContentItemVersionId] = (await contentManager.GetVersionAsync(item.ContentItemVersionId))?.ToJsonString();
+            if ((await contentManager.GetVersionsAsync(item.ContentItemId)).Count > 0)
+            {
+                existingItems.Add(item.ContentItemId);
+            }
+        }
+
         await contentManager.ImportAsync(items);
-        context.Changes.AddRange(items.Select(i => $"content item: {i.ContentType} '{i.DisplayText}' ({i.ContentItemId})"));
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var stored = await contentManager.GetVersionAsync(item.ContentItemVersionId);
+            if (stored is null || stored.ToJsonString() == before[item.ContentItemVersionId])
+            {
+                continue;
+            }
+
+            // One line per item: a new item's later versions (a draft over its published one) are part of its creation.
+            if (reported.Add(item.ContentItemId))
+            {
+                var change = existingItems.Contains(item.ContentItemId) ? "updated" : "created";
+                context.Changes.Add($"content item {change}: {stored.ContentType} '{stored.DisplayText}' ({stored.ContentItemId})");
+            }
+        }
     }
 
     private void ValidateParts(JsonObject item, string type, HashSet<string> typeParts, string path, RecipeValidationContext context)

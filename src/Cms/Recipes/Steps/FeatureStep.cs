@@ -1,8 +1,12 @@
+using System.Text.Json.Nodes;
 using Cms.Modules;
 
 namespace Cms.Recipes.Steps;
 
-/// <summary>"feature": { "enable": [ids], "disable": [ids] }. Enabling brings in dependencies.</summary>
+/// <summary>
+/// "feature": { "enable": [ids], "disable": [ids] }. Enabling brings in dependencies. Orchard's ids
+/// are accepted where this site has the feature under another id (<see cref="OrchardFeatureAliases"/>).
+/// </summary>
 public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features) : IRecipeStepHandler
 {
     public string Name => "feature";
@@ -13,22 +17,23 @@ public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features)
         var disable = ReadIds(step, "disable", context);
         foreach (var (id, path) in enable)
         {
-            if (catalog.Find(id) is { } feature)
+            if (OrchardFeatureAliases.Resolve(catalog, id) is { } feature)
             {
                 context.EnabledFeatures.UnionWith(catalog.WithDependencies(feature).Select(f => f.Id));
             }
             else
             {
-                context.Error(path, $"There is no feature '{id}'.");
+                context.Error(path, OrchardFeatureAliases.Unknown(id));
             }
         }
 
+        var disabling = disable.Select(d => OrchardFeatureAliases.Resolve(catalog, d.Id)?.Id).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var (id, path) in disable)
         {
-            var feature = catalog.Find(id);
+            var feature = OrchardFeatureAliases.Resolve(catalog, id);
             if (feature is null)
             {
-                context.Error(path, $"There is no feature '{id}'.");
+                context.Error(path, OrchardFeatureAliases.Unknown(id));
                 continue;
             }
 
@@ -39,7 +44,7 @@ public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features)
             }
 
             var dependent = catalog.Features.FirstOrDefault(f => context.EnabledFeatures.Contains(f.Id)
-                && !disable.Any(d => string.Equals(d.Id, f.Id, StringComparison.OrdinalIgnoreCase))
+                && !disabling.Contains(f.Id)
                 && f.Dependencies.Contains(feature.Id, StringComparer.OrdinalIgnoreCase));
             if (dependent is not null)
             {
@@ -53,8 +58,8 @@ public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features)
 
     public async Task ApplyAsync(RecipeStep step, RecipeApplyContext context)
     {
-        var enable = StepJsonReader.Strings(step.Data, "enable");
-        var disable = StepJsonReader.Strings(step.Data, "disable");
+        var enable = Resolve(StepJsonReader.Strings(step.Data, "enable"));
+        var disable = Resolve(StepJsonReader.Strings(step.Data, "disable"));
         var enabled = await features.EnableAsync(enable);
         if (!enabled.Succeeded)
         {
@@ -71,6 +76,9 @@ public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features)
         context.Changes.AddRange(disabled.Changed.Select(f => $"feature disabled: {f}"));
     }
 
+    private List<string> Resolve(List<string> ids)
+        => ids.Select(id => OrchardFeatureAliases.Resolve(catalog, id)?.Id ?? id).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
     private static List<(string Id, string Path)> ReadIds(RecipeStep step, string key, RecipeValidationContext context)
     {
         var array = StepJson.Array(step.Data, key, "", context);
@@ -82,7 +90,7 @@ public sealed class FeatureStep(ModuleCatalog catalog, IFeatureManager features)
         var result = new List<(string, string)>();
         for (var i = 0; i < array.Count; i++)
         {
-            if (array[i] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var id))
+            if (array[i] is JsonValue v && v.TryGetValue<string>(out var id))
             {
                 result.Add((id, $"{key}[{i}]"));
             }

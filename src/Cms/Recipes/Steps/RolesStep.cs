@@ -64,6 +64,7 @@ public sealed class RolesStep(IRoleStore roles) : IRecipeStepHandler
             var name = StepJsonReader.String(role, "Name")!;
             var description = StepJsonReader.String(role, "Description");
             var permissions = StepJsonReader.Strings(role, "Permissions");
+            var before = await FindAsync(name);
             switch (StepJsonReader.String(role, "PermissionBehavior")?.ToUpperInvariant())
             {
                 case "ADD":
@@ -78,7 +79,40 @@ public sealed class RolesStep(IRoleStore roles) : IRecipeStepHandler
                     break;
             }
 
-            context.Changes.Add($"role: {name}");
+            if (Describe(before, (await FindAsync(name))!) is { } change)
+            {
+                context.Changes.Add(change);
+            }
         }
     }
+
+    private async Task<RoleInfo?> FindAsync(string name)
+        => (await roles.ListAsync()).FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"role created: Member (+1 permission)", "role updated: Editor (+2 permissions, -1 permission)", or null when nothing changed.</summary>
+    private static string? Describe(RoleInfo? before, RoleInfo after)
+    {
+        var added = after.Permissions.Except(before?.Permissions ?? []).Count();
+        var removed = (before?.Permissions ?? []).Except(after.Permissions).Count();
+        var details = new List<string>();
+        if (added > 0)
+        {
+            details.Add($"+{Count(added)}");
+        }
+
+        if (removed > 0)
+        {
+            details.Add($"-{Count(removed)}");
+        }
+
+        if (before is not null && before.Description != after.Description)
+        {
+            details.Add("description");
+        }
+
+        var suffix = details.Count > 0 ? $" ({string.Join(", ", details)})" : "";
+        return before is null ? $"role created: {after.Name}{suffix}" : details.Count > 0 ? $"role updated: {after.Name}{suffix}" : null;
+    }
+
+    private static string Count(int n) => n == 1 ? "1 permission" : $"{n} permissions";
 }

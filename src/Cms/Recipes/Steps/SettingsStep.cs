@@ -78,6 +78,7 @@ public sealed class SettingsStep(ISiteService site, IEnumerable<FeatureBound<ISe
 
     public async Task ApplyAsync(RecipeStep step, RecipeApplyContext context)
     {
+        var before = Snapshot(await site.GetAsync());
         await site.UpdateAsync(settings =>
         {
             foreach (var (key, value) in step.Data)
@@ -85,7 +86,32 @@ public sealed class SettingsStep(ISiteService site, IEnumerable<FeatureBound<ISe
                 Apply(settings, key, value);
             }
         });
-        context.Changes.AddRange(step.Data.Where(p => p.Key != "name").Select(p => $"setting: {p.Key}"));
+        var after = Snapshot(await site.GetAsync());
+        foreach (var (key, value) in after.Where(p => !JsonNode.DeepEquals(p.Value, before.GetValueOrDefault(p.Key))))
+        {
+            context.Changes.Add(value is JsonObject ? $"setting: {key} (section)" : $"setting: {key} = {value?.ToJsonString()}");
+        }
+    }
+
+    /// <summary>Every setting a step can change, by the key a recipe uses, to say what a step changed.</summary>
+    private static Dictionary<string, JsonNode?> Snapshot(SiteSettings settings)
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            ["SiteName"] = settings.SiteName,
+            ["SiteDescription"] = settings.SiteDescription,
+            ["BaseUrl"] = settings.BaseUrl,
+            ["TimeZoneId"] = settings.TimeZoneId,
+            ["Culture"] = settings.Culture,
+            ["PageSize"] = settings.PageSize,
+            ["MaxPageSize"] = settings.MaxPageSize,
+        };
+        foreach (var (key, value) in settings.Properties)
+        {
+            values[key] = value?.DeepClone();
+        }
+
+        return values;
     }
 
     private static void Apply(SiteSettings settings, string key, JsonNode? value)

@@ -3,7 +3,11 @@ using Cms.Settings;
 
 namespace Cms.Recipes.Steps;
 
-/// <summary>"themes": { "site": id, "admin": id }; "" means none. The chosen themes are enabled.</summary>
+/// <summary>
+/// "themes": { "site": id, "admin": id }; "" means none. The chosen themes are enabled. Orchard's
+/// admin theme, TheAdmin, stands for the Admin module's own layout: that module is enabled and no
+/// admin theme is set.
+/// </summary>
 public sealed class ThemesStep(ModuleCatalog catalog, IFeatureManager features, ISiteService site) : IRecipeStepHandler
 {
     public string Name => "themes";
@@ -18,8 +22,7 @@ public sealed class ThemesStep(ModuleCatalog catalog, IFeatureManager features, 
                 continue;
             }
 
-            var feature = catalog.Find(id);
-            if (feature is null || !feature.IsTheme)
+            if (Resolve(key, id) is not { } feature)
             {
                 context.Error(key, $"There is no theme '{id}'.");
                 continue;
@@ -33,25 +36,52 @@ public sealed class ThemesStep(ModuleCatalog catalog, IFeatureManager features, 
     {
         var siteTheme = StepJsonReader.String(step.Data, "site");
         var adminTheme = StepJsonReader.String(step.Data, "admin");
-        var themes = new[] { siteTheme, adminTheme }.Where(t => !string.IsNullOrEmpty(t)).Select(t => t!).ToList();
-        var enabled = await features.EnableAsync(themes);
+        var siteFeature = Resolve("site", siteTheme);
+        var adminFeature = Resolve("admin", adminTheme);
+        var enabled = await features.EnableAsync(new[] { siteFeature, adminFeature }.OfType<FeatureDescriptor>().Select(f => f.Id));
         if (!enabled.Succeeded)
         {
             throw new RecipeApplyException(enabled.Error!);
         }
 
-        await site.UpdateAsync(s =>
+        context.Changes.AddRange(enabled.Changed.Select(f => $"feature enabled: {f}"));
+        var before = await site.GetAsync();
+        var newSite = siteTheme is null ? before.SiteTheme : siteFeature?.Id ?? "";
+        var newAdmin = adminTheme is null ? before.AdminTheme : adminFeature is { IsTheme: true } ? adminFeature.Id : "";
+        if (newSite != before.SiteTheme || newAdmin != before.AdminTheme)
         {
-            if (siteTheme is not null)
+            await site.UpdateAsync(s =>
             {
-                s.SiteTheme = catalog.Find(siteTheme)?.Id ?? "";
-            }
+                s.SiteTheme = newSite;
+                s.AdminTheme = newAdmin;
+            });
+        }
 
-            if (adminTheme is not null)
-            {
-                s.AdminTheme = catalog.Find(adminTheme)?.Id ?? "";
-            }
-        });
-        context.Changes.Add($"themes: site '{siteTheme}', admin '{adminTheme}'");
+        if (newSite != before.SiteTheme)
+        {
+            context.Changes.Add($"site theme: '{newSite}'");
+        }
+
+        if (newAdmin != before.AdminTheme)
+        {
+            context.Changes.Add($"admin theme: '{newAdmin}'");
+        }
+    }
+
+    /// <summary>A theme by id; for the admin, also a module standing for an Orchard admin theme.</summary>
+    private FeatureDescriptor? Resolve(string key, string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            return null;
+        }
+
+        var feature = catalog.Find(id);
+        if (feature is { IsTheme: true })
+        {
+            return feature;
+        }
+
+        return key == "admin" && feature is null && OrchardFeatureAliases.Resolve(catalog, id) is { } alias ? alias : null;
     }
 }

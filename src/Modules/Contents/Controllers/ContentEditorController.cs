@@ -3,6 +3,7 @@ using Cms.Admin;
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Display;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Contents.Services;
 
@@ -69,13 +70,28 @@ public sealed class ContentEditorController(
     }
 
     [HttpPost("/admin/contents/{id}/edit")]
-    public async Task<IActionResult> Edit(string id, string? submit)
+    public async Task<IActionResult> Edit(string id, string? submit, [FromForm(Name = EditedVersion.FieldName)] string? editedVersion)
     {
         var item = await contentManager.GetAsync(id, VersionOptions.Latest);
         var definition = item is null ? null : await definitions.GetTypeAsync(item.ContentType);
         if (item is null || definition is null)
         {
             return NotFound();
+        }
+
+        if (editedVersion != EditedVersion.Of(item))
+        {
+            // Someone saved this item after this editor opened it: saving now would silently undo their work.
+            if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+            {
+                return Forbid();
+            }
+
+            await display.UpdateEditorAsync(item.Clone(), new ControllerUpdateModel(this));
+            ModelState.AddModelError("", $"“{item.DisplayText}” was changed by someone else at {item.ModifiedUtc:HH:mm:ss} UTC, after you opened it. "
+                + "Your changes are not saved: copy what you need, then open the item again to see the latest version.");
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return EditorView(await editorBuilder.BuildAsync(this, item, definition, isNew: false), $"Edit {item.DisplayText}");
         }
 
         return await SaveAsync(item, definition, submit, isNew: false);

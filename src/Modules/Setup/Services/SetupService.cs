@@ -138,14 +138,10 @@ public sealed class SetupService(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        if (!await TablesExistAsync(db))
-        {
-            await creator.CreateTablesAsync();
-        }
+        // The same additive upgrader that brings old databases up to date creates a new one's tables
+        // (and leaves other applications' tables in a shared database alone).
+        await new SchemaUpgrader(db).UpgradeAsync();
     }
-
-    private static Task<bool> TablesExistAsync(CmsDbContext db)
-        => DatabaseSchema.TableExistsAsync(db, DatabaseSchema.TableOf<DocumentRecord>(db));
 
     private async Task CreateAdminAsync(IServiceProvider services, SetupRequest request, string adminId)
     {

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace Cms.Cli;
+
+/// <summary>
+/// Logging for the command line: the site's own errors (Cms.*, Modules.*) as one line on stderr,
+/// with the exception's message and no stack trace; everything else is left out.
+/// </summary>
+public sealed class CliLoggerProvider(TextWriter error) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new CliLogger(categoryName, error);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class CliLogger(string category, TextWriter error) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel)
+            => logLevel >= LogLevel.Error && (category.StartsWith("Cms.", StringComparison.Ordinal) || category.StartsWith("Modules.", StringComparison.Ordinal));
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                var reason = exception is null ? "" : $": {exception.GetBaseException().Message}";
+                error.WriteLine($"error: {formatter(state, exception)}{reason}");
+            }
+        }
+    }
+}

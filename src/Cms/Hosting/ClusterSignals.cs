@@ -1,0 +1,88 @@
+using Cms.Data;
+using Cms.Display;
+using Cms.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Cms.Hosting;
+
+/// <summary>
+/// Keeps a node's caches true when another node changes the site. Every change that a cache
+/// depends on bumps a document's Version in the shared database (settings, features, definitions,
+/// and the signal documents of roles and public pages); each node reads all versions once per
+/// interval and drops what changed. So a change on one node shows on the others within
+/// <see cref="CmsOptions.ClusterPollMilliseconds"/> (1 s by default).
+/// </summary>
+public sealed class ClusterSignals(
+    ShellSettingsStore shell,
+    IServiceScopeFactory scopes,
+    DocumentCache documents,
+    IRolePermissions roles,
+    PublicCache publicCache,
+    IOptions<CmsOptions> options,
+    ILogger<ClusterSignals> logger) : BackgroundService
+{
+    public const string RolesSignal = "Signal:Roles";
+    public const string PublicPagesSignal = "Signal:PublicPages";
+
+    private Dictionary<string, int>? _seen;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMilliseconds(Math.Max(100, options.Value.ClusterPollMilliseconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (shell.IsSetUp)
+                {
+                    await PollAsync(stoppingToken);
+                }
+
+                await Task.Delay(interval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                // A database that is briefly away must not stop the node; the next poll tries again.
+                logger.LogWarning(ex, "Could not read change signals from the database");
+            }
+        }
+    }
+
+    private async Task PollAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        var versions = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Version, StringComparer.Ordinal, cancellationToken);
+        var seen = _seen;
+        _seen = versions;
+        if (seen is null)
+        {
+            // Whatever this node cached before its first look may already be stale: start clean.
+            documents.Clear();
+            roles.Invalidate();
+            await publicCache.EvictLocalAsync();
+            return;
+        }
+
+        foreach (var (id, version) in versions.Where(v => !seen.TryGetValue(v.Key, out var old) || old != v.Value))
+        {
+            documents.Remove(id);
+            if (id == RolesSignal)
+            {
+                roles.Invalidate();
+            }
+            else if (id == PublicPagesSignal)
+            {
+                await publicCache.EvictLocalAsync();
+            }
+        }
+    }
+}

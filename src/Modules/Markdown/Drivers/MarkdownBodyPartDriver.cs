@@ -1,0 +1,24 @@
+using Cms.Display;
+using Modules.Markdown.Models;
+using Modules.Markdown.ViewModels;
+
+namespace Modules.Markdown.Drivers;
+
+/// <summary>Shows the body rendered through <see cref="IMarkdownRenderer"/>; edits it as Markdown with the live preview.</summary>
+public sealed class MarkdownBodyPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<MarkdownBodyPart>
+{
+    public override Task<PartView?> DisplayAsync(MarkdownBodyPart part, PartDisplayContext context)
+    {
+        // Headings sit under the page's title, and under the item's own heading in a list.
+        var summary = context.DisplayType == "Summary";
+        var view = context.View(summary ? "MarkdownBodyPart.Summary" : "MarkdownBodyPart", new MarkdownBodyPartViewModel(markdown.Render(part.Markdown, summary ? 2 : 1)));
+        return Task.FromResult<PartView?>(view);
+    }
+
+    public override async Task UpdateAsync(MarkdownBodyPart part, IUpdateModel updater, PartDisplayContext context)
+    {
+        await updater.TryUpdateModelAsync(part, context.Prefix);
+        part.Markdown ??= "";
+        updater.AddPartErrors(context.Prefix, part);
+    }
+}
