@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Modules.Comments.Settings;
 
 /// <summary>
@@ -36,6 +38,8 @@ public sealed class CommentSettings
     /// <summary>Top-level comments per page of a thread (their replies come with them).</summary>
     public int PageSize { get; set; } = 50;
 
+    // Read from Moderation; never stored, so the section holds only what a recipe may set.
+    [JsonIgnore]
     public ModerationMode ModerationMode
         => SettingsSections.TryParseName<ModerationMode>(Moderation, out var mode) ? mode : ModerationMode.FirstTime;
 }
