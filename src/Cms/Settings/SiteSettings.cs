@@ -30,6 +30,30 @@ public sealed class SiteSettings
     public void SetSection<T>(string name, T value)
         => Properties[name] = JsonSerializer.SerializeToNode(value, ContentJson.Options);
 
+    /// <summary>
+    /// Every setting by the key a recipe's settings step uses: the site fields, then each named
+    /// section. Export writes these; the settings step compares them to say what it changed.
+    /// </summary>
+    public Dictionary<string, JsonNode?> ToRecipeValues()
+    {
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
+        {
+            [nameof(SiteName)] = SiteName,
+            [nameof(SiteDescription)] = SiteDescription,
+            [nameof(BaseUrl)] = BaseUrl,
+            [nameof(TimeZoneId)] = TimeZoneId,
+            [nameof(Culture)] = Culture,
+            [nameof(PageSize)] = PageSize,
+            [nameof(MaxPageSize)] = MaxPageSize,
+        };
+        foreach (var (key, value) in Properties)
+        {
+            values[key] = value?.DeepClone();
+        }
+
+        return values;
+    }
+
     public TimeZoneInfo TimeZone()
         => TimeZoneInfo.TryFindSystemTimeZoneById(TimeZoneId, out var zone) ? zone : TimeZoneInfo.Utc;
 }

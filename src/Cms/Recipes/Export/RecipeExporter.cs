@@ -62,20 +62,10 @@ public sealed class RecipeExporter(
     /// <summary>The site fields the settings step sets, then every named section as stored.</summary>
     private static JsonObject SettingsStep(SiteSettings settings)
     {
-        var step = new JsonObject
+        var step = new JsonObject { ["name"] = "settings" };
+        foreach (var (key, value) in settings.ToRecipeValues())
         {
-            ["name"] = "settings",
-            ["SiteName"] = settings.SiteName,
-            ["SiteDescription"] = settings.SiteDescription,
-            ["BaseUrl"] = settings.BaseUrl,
-            ["TimeZoneId"] = settings.TimeZoneId,
-            ["Culture"] = settings.Culture,
-            ["PageSize"] = settings.PageSize,
-            ["MaxPageSize"] = settings.MaxPageSize,
-        };
-        foreach (var (key, value) in settings.Properties)
-        {
-            step[key] = value?.DeepClone();
+            step[key] = value;
         }
 
         return step;

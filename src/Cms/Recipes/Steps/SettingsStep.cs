@@ -94,25 +94,7 @@ public sealed class SettingsStep(ISiteService site, IEnumerable<FeatureBound<ISe
     }
 
     /// <summary>Every setting a step can change, by the key a recipe uses, to say what a step changed.</summary>
-    private static Dictionary<string, JsonNode?> Snapshot(SiteSettings settings)
-    {
-        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal)
-        {
-            ["SiteName"] = settings.SiteName,
-            ["SiteDescription"] = settings.SiteDescription,
-            ["BaseUrl"] = settings.BaseUrl,
-            ["TimeZoneId"] = settings.TimeZoneId,
-            ["Culture"] = settings.Culture,
-            ["PageSize"] = settings.PageSize,
-            ["MaxPageSize"] = settings.MaxPageSize,
-        };
-        foreach (var (key, value) in settings.Properties)
-        {
-            values[key] = value?.DeepClone();
-        }
-
-        return values;
-    }
+    private static Dictionary<string, JsonNode?> Snapshot(SiteSettings settings) => settings.ToRecipeValues();
 
     private static void Apply(SiteSettings settings, string key, JsonNode? value)
     {
