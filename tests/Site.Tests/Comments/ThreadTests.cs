@@ -106,12 +106,20 @@ public sealed class ThreadTests(CommentsSite site) : IClassFixture<CommentsSite>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/comments/00000000000000000000000000/rss.xml")).StatusCode);
     }
 
+    /// <summary>The queries one warm request takes: the least of three, since another test's write may evict a cached document mid-measure.</summary>
     private async Task<int> QueriesAsync(HttpClient client, string url)
     {
         await client.GetStringAsync(url);
-        site.Queries.Reset();
-        await client.GetStringAsync(url);
-        return site.Queries.Count;
+        var least = int.MaxValue;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            site.Queries.Reset();
+            await client.GetStringAsync(url);
+            least = Math.Min(least, site.Queries.Count);
+        }
+
+        Assert.True(least > 0, $"{url} was answered without counting a query: the counter is not seeing the site");
+        return least;
     }
 
     /// <summary>Approved comments a minute apart (stored directly; posting is tested elsewhere); returns the top-level ids in order.</summary>

@@ -1,11 +1,17 @@
 using System.Data.Common;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Site.Tests.Infrastructure;
 
-/// <summary>Counts the database commands the site runs, to show pages use a bounded number of queries.</summary>
+/// <summary>Counts the database commands the site runs for requests, to show pages use a bounded number of queries.</summary>
+/// <remarks>Background work (the cluster poller, the link checker) runs outside any request and is not counted,
+/// so a poll that lands mid-measurement cannot make a bounded page look unbounded.</remarks>
 public sealed class QueryCounter : DbCommandInterceptor
 {
+    // The accessor's slot is an AsyncLocal shared by every instance: this sees the request the command runs for.
+    private static readonly HttpContextAccessor Requests = new();
+
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
@@ -14,19 +20,27 @@ public sealed class QueryCounter : DbCommandInterceptor
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountIfInRequest();
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountIfInRequest();
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        CountIfInRequest();
         return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    private void CountIfInRequest()
+    {
+        if (Requests.HttpContext is not null)
+        {
+            Interlocked.Increment(ref _count);
+        }
     }
 }
