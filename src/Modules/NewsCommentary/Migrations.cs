@@ -6,7 +6,10 @@ using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary;
 
-/// <summary>Defines the News Commentary type, the way a recipe's ContentDefinition step would.</summary>
+/// <summary>
+/// Defines the News Commentary type, the way a recipe's ContentDefinition step would. Version 2 adds
+/// TagsPart, so a site set up before tags existed gets it on its next start.
+/// </summary>
 public sealed class Migrations(IContentDefinitionManager definitions) : IDataMigration
 {
     public const string ContentType = "NewsCommentary";
@@ -45,6 +48,28 @@ public sealed class Migrations(IContentDefinitionManager definitions) : IDataMig
             ],
         }));
         return 1;
+    }
+
+    public async Task<int> UpdateFromAsync(int version)
+    {
+        if (version == 1)
+        {
+            await definitions.AlterAsync(document =>
+            {
+                // A site whose deployer removed the type is not given a stub of it.
+                if (document.ContentTypes.Any(t => t.Name == ContentType))
+                {
+                    document.MergeType(new ContentTypeDefinition
+                    {
+                        Name = ContentType,
+                        ContentTypePartDefinitionRecords = [Part(nameof(TagsPart), 5)],
+                    });
+                }
+            });
+            return 2;
+        }
+
+        return version;
     }
 
     private static ContentTypePartDefinition Part(string name, int position, JsonObject? extra = null)

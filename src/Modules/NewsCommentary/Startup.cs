@@ -1,6 +1,8 @@
 using Cms.Content;
 using Cms.Modules;
 using Modules.NewsCommentary.Drivers;
+using Modules.NewsCommentary.Handlers;
+using Modules.NewsCommentary.Indexes;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
@@ -14,8 +16,12 @@ public sealed class Startup : ModuleStartup
         services.AddContentPart<QuotePart>().UseDriver<QuotePartDriver>();
         services.AddContentPart<AnalysisPart>().UseDriver<AnalysisPartDriver>();
         services.AddContentPart<SourceLinkPart>().UseDriver<SourceLinkPartDriver>();
+        services.AddContentPart<TagsPart>().UseDriver<TagsPartDriver>();
+        services.AddContentHandler<TagsPartHandler>();
+        services.AddModelContributor<TagsModel>();
         services.AddDataMigration<Migrations>();
         services.AddScoped<PostQueries>();
+        services.AddScoped<TagQueries>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
     }

@@ -1,24 +1,19 @@
-using System.Globalization;
 using Cms.Display;
 using Cms.Hosting;
-using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Modules.NewsCommentary.Services;
 using Modules.NewsCommentary.ViewModels;
-using ContentPermissions = Modules.Contents.Permissions;
 
 namespace Modules.NewsCommentary.Controllers;
 
 /// <summary>The reader's ways in: the home page, the monthly archives and the RSS feed.</summary>
 [OutputCache(PolicyName = PublicCachePolicy.Name)]
-public sealed class PostsController(PostQueries posts, ISiteService site, IAuthorizationService authorization, FeedWriter feed) : Controller
+public sealed class PostsController(PostQueries posts, ISiteService site, IAuthorizationService authorization, FeedWriter feed)
+    : ReaderController(authorization)
 {
-    private const int MaxPage = 10_000;
-
     [HttpGet("/")]
     public async Task<IActionResult> Index(string? page)
     {
@@ -99,7 +94,7 @@ public sealed class PostsController(PostQueries posts, ISiteService site, IAutho
         }
 
         var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
-        var xml = await feed.WriteRssAsync(items, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        var xml = await feed.WriteRssAsync(items, RequestBase);
         return Content(xml, "application/rss+xml; charset=utf-8");
     }
 
@@ -112,32 +107,7 @@ public sealed class PostsController(PostQueries posts, ISiteService site, IAutho
         }
 
         var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
-        var xml = await feed.WriteAtomAsync(items, $"{Request.Scheme}://{Request.Host}{Request.PathBase}");
+        var xml = await feed.WriteAtomAsync(items, RequestBase);
         return Content(xml, "application/atom+xml; charset=utf-8");
-    }
-
-    private async Task<IActionResult?> RefuseAsync()
-    {
-        if (await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
-        {
-            return null;
-        }
-
-        return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
-    }
-
-    private static bool TryReadPage(string? page, out int number)
-    {
-        number = 1;
-        return page is null || (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number is >= 1 and <= MaxPage);
-    }
-
-    private ViewResult PageNumberError(string? page)
-    {
-        Response.StatusCode = StatusCodes.Status400BadRequest;
-        return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest)
-        {
-            Message = $"'{page}' is not a page number: use a whole number from 1 to {MaxPage}.",
-        });
     }
 }

@@ -9,15 +9,20 @@ using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
 
-/// <summary>The RSS 2.0 feed of posts: each entry carries the quote, the analysis and the source link.</summary>
+/// <summary>
+/// The RSS 2.0 and Atom feeds of posts, the site's or one tag's: each entry carries the quote, the
+/// analysis, the source link and the post's tags as categories.
+/// </summary>
 public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
 {
     public const int ItemCount = 20;
 
-    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, string requestBase)
+    /// <param name="tag">The tag whose feed this is; null for the site's feed.</param>
+    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
     {
         var settings = await site.GetAsync();
         var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var channel = FeedChannel.For(settings, tag);
         var output = new StringBuilder();
         var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = true };
         await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), xmlSettings))
@@ -27,12 +32,12 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
             writer.WriteAttributeString("version", "2.0");
             writer.WriteAttributeString("xmlns", "atom", null, "http://www.w3.org/2005/Atom");
             writer.WriteStartElement("channel");
-            writer.WriteElementString("title", settings.SiteName);
-            writer.WriteElementString("link", baseUrl + "/");
-            writer.WriteElementString("description", string.IsNullOrEmpty(settings.SiteDescription) ? settings.SiteName : settings.SiteDescription);
+            writer.WriteElementString("title", channel.Title);
+            writer.WriteElementString("link", baseUrl + channel.PagePath);
+            writer.WriteElementString("description", channel.Description);
             writer.WriteElementString("language", settings.Culture.ToLowerInvariant());
             writer.WriteStartElement("atom", "link", "http://www.w3.org/2005/Atom");
-            writer.WriteAttributeString("href", baseUrl + "/rss.xml");
+            writer.WriteAttributeString("href", baseUrl + channel.FeedPath("rss.xml"));
             writer.WriteAttributeString("rel", "self");
             writer.WriteAttributeString("type", "application/rss+xml");
             writer.WriteEndElement();
@@ -55,27 +60,28 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
     }
 
     /// <summary>The same entries as an Atom 1.0 feed (RFC 4287).</summary>
-    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, string requestBase)
+    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var settings = await site.GetAsync();
         var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var channel = FeedChannel.For(settings, tag);
         var updated = items.Select(i => i.ModifiedUtc ?? i.PublishedUtc).Max() ?? DateTime.UnixEpoch;
         var output = new StringBuilder();
         await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", atom);
-            writer.WriteElementString("title", atom, settings.SiteName);
-            if (!string.IsNullOrEmpty(settings.SiteDescription))
+            writer.WriteElementString("title", atom, channel.Title);
+            if (tag is not null || !string.IsNullOrEmpty(settings.SiteDescription))
             {
-                writer.WriteElementString("subtitle", atom, settings.SiteDescription);
+                writer.WriteElementString("subtitle", atom, channel.Description);
             }
 
-            writer.WriteElementString("id", atom, baseUrl + "/");
+            writer.WriteElementString("id", atom, baseUrl + channel.PagePath);
             writer.WriteElementString("updated", atom, AtomDate(updated));
-            WriteLink(writer, "self", baseUrl + "/atom.xml", "application/atom+xml");
-            WriteLink(writer, "alternate", baseUrl + "/", "text/html");
+            WriteLink(writer, "self", baseUrl + channel.FeedPath("atom.xml"), "application/atom+xml");
+            WriteLink(writer, "alternate", baseUrl + channel.PagePath, "text/html");
             foreach (var item in items)
             {
                 writer.WriteStartElement("entry", atom);
@@ -87,6 +93,15 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
                 writer.WriteStartElement("author", atom);
                 writer.WriteElementString("name", atom, string.IsNullOrEmpty(item.Author) ? settings.SiteName : item.Author);
                 writer.WriteEndElement();
+                foreach (var category in Categories(item))
+                {
+                    writer.WriteStartElement("category", atom);
+                    writer.WriteAttributeString("term", category.Slug);
+                    writer.WriteAttributeString("scheme", baseUrl + TagPaths.Index + "/");
+                    writer.WriteAttributeString("label", category.Name);
+                    writer.WriteEndElement();
+                }
+
                 writer.WriteStartElement("content", atom);
                 writer.WriteAttributeString("type", "html");
                 writer.WriteString(DescriptionHtml(item));
@@ -127,9 +142,16 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
             writer.WriteElementString("pubDate", published.ToString("R", CultureInfo.InvariantCulture));
         }
 
+        foreach (var category in Categories(item))
+        {
+            writer.WriteElementString("category", category.Name);
+        }
+
         writer.WriteElementString("description", DescriptionHtml(item));
         writer.WriteEndElement();
     }
+
+    private static IEnumerable<TagName> Categories(ContentItem item) => item.As<TagsPart>()?.Entries() ?? [];
 
     /// <summary>The entry's HTML: who is quoted, the quote, the analysis and the link to the source.</summary>
     private string DescriptionHtml(ContentItem item)

@@ -11,7 +11,7 @@ using Modules.NewsCommentary.Models;
 namespace Modules.NewsCommentary.Services;
 
 /// <summary>What search engines and link previews read from a post page: canonical URL, Open Graph, Twitter card, JSON-LD.</summary>
-public sealed record PostMetadata(string CanonicalUrl, string Title, string Description, string SiteName, string? PublishedIso, string? ModifiedIso, string JsonLd);
+public sealed record PostMetadata(string CanonicalUrl, string Title, string Description, string SiteName, string? PublishedIso, string? ModifiedIso, IReadOnlyList<string> Tags, string JsonLd);
 
 /// <summary>
 /// Describes the post as an OpinionNewsArticle that isBasedOn the quoted NewsArticle, with the quoted
@@ -30,6 +30,7 @@ public sealed class PostMetadataBuilder(ISiteService site, IMarkdownRenderer mar
         var source = item.As<SourceLinkPart>();
         var analysis = markdown.ToPlainText(item.As<AnalysisPart>()?.Markdown);
         var description = analysis.Length > DescriptionLength ? analysis[..DescriptionLength].TrimEnd() + "…" : analysis;
+        var tags = item.As<TagsPart>()?.Entries().Select(t => t.Name).ToList() ?? [];
         var jsonLd = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -43,6 +44,11 @@ public sealed class PostMetadataBuilder(ISiteService site, IMarkdownRenderer mar
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = settings.SiteName },
             ["description"] = description,
         };
+        if (tags.Count > 0)
+        {
+            jsonLd["keywords"] = new JsonArray(tags.Select(t => (JsonNode?)t).ToArray());
+        }
+
         if (source is not null && SafeUrl.IsHttp(source.Url))
         {
             var article = new JsonObject
@@ -73,7 +79,7 @@ public sealed class PostMetadataBuilder(ISiteService site, IMarkdownRenderer mar
         }
 
         // The default encoder escapes '<', '>' and '&', so the JSON cannot close its <script> element.
-        return new PostMetadata(url, item.DisplayText, description, settings.SiteName, Iso(item.PublishedUtc), Iso(item.ModifiedUtc),
+        return new PostMetadata(url, item.DisplayText, description, settings.SiteName, Iso(item.PublishedUtc), Iso(item.ModifiedUtc), tags,
             jsonLd.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
     }
 

@@ -1,0 +1,47 @@
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.NewsCommentary.Indexes;
+using Modules.NewsCommentary.Models;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>A tag in use: its name as shown, its slug and how many published posts carry it.</summary>
+public sealed record TagCount(string Name, string Slug, int Count);
+
+/// <summary>Tag pages and the tag list, each one query through TagsPartIndex.</summary>
+public sealed class TagQueries(CmsDbContext db)
+{
+    /// <summary>One page of the published posts with the tag, newest first.</summary>
+    public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(string slug, int page, int pageSize)
+    {
+        var rows = await (from tag in db.Set<TagsPartIndex>().AsNoTracking()
+                          join item in db.ContentItems.AsNoTracking() on tag.ContentItemVersionId equals item.ContentItemVersionId
+                          where tag.Slug == slug && tag.ContentType == Migrations.ContentType && item.Published
+                          orderby item.PublishedUtc descending, item.Id descending
+                          select item)
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize + 1)
+            .ToListAsync();
+        return (rows.Take(pageSize).Select(ContentManager.ToItem).ToList(), rows.Count > pageSize);
+    }
+
+    /// <summary>Every tag on a published post, by name; a slug written several ways shows its most used name.</summary>
+    public async Task<IReadOnlyList<TagCount>> AllAsync()
+    {
+        var spellings = await db.Set<TagsPartIndex>().AsNoTracking()
+            .Where(t => t.ContentType == Migrations.ContentType)
+            .GroupBy(t => new { t.Slug, t.Name })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .ToListAsync();
+        return spellings
+            .GroupBy(s => s.Slug)
+            .Select(g => new TagCount(g.OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name, g.Key, g.Sum(s => s.Count)))
+            .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
+            .ToList();
+    }
+
+    /// <summary>The name a tag page shows: as the newest post on it spells the tag.</summary>
+    public static string NameIn(IEnumerable<ContentItem> items, string slug)
+        => items.SelectMany(i => i.As<TagsPart>()?.Entries() ?? []).FirstOrDefault(t => t.Slug == slug)?.Name ?? slug;
+}
