@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Comments.Models;
 using Modules.Contents.Indexes;
+using Modules.NewsCommentary.Indexes;
 
 namespace Site.Tests.Infrastructure;
 
 /// <summary>
-/// What the site has stored, as one string: documents, every content version, path index, roles,
+/// What the site has stored, as one string: documents, every content version, path and tag indexes, roles,
 /// role claims, users (name, e-mail, enabled, password hash) and their roles, comments, invitations
 /// and membership requests. Two equal fingerprints
 /// mean nothing was written (or the same state again).
@@ -33,6 +34,11 @@ public static class DatabaseFingerprint
         foreach (var p in await db.Set<AutoroutePartIndex>().AsNoTracking().OrderBy(p => p.Path).ThenBy(p => p.ContentItemVersionId).ToListAsync())
         {
             text.Append("path ").Append(p.Path).Append(' ').Append(p.ContentItemVersionId).Append(' ').Append(p.Published).Append(' ').AppendLine(p.Latest.ToString());
+        }
+
+        foreach (var t in await db.Set<TagsPartIndex>().AsNoTracking().OrderBy(t => t.Slug).ThenBy(t => t.ContentItemVersionId).ToListAsync())
+        {
+            text.Append("tag ").Append(t.Slug).Append(' ').Append(t.Name).Append(' ').AppendLine(t.ContentItemVersionId);
         }
 
         foreach (var role in await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync())

@@ -44,59 +44,29 @@ public sealed class LinkMetadataTests(SiteFactory site) : IClassFixture<SiteFact
     [Fact]
     public async Task RssFeed_FollowsRss20Rules()
     {
-        var rss = XDocument.Parse(await site.CreateReader().GetStringAsync("/rss.xml"));
-
-        var channel = rss.Root!.Element("channel")!;
-        foreach (var required in new[] { "title", "link", "description" })
-        {
-            Assert.False(string.IsNullOrWhiteSpace(channel.Element(required)?.Value), $"channel/{required} is required");
-        }
-
-        foreach (var item in channel.Elements("item"))
-        {
-            Assert.True(item.Element("title") is not null || item.Element("description") is not null);
-            Assert.True(Uri.IsWellFormedUriString(item.Element("link")!.Value, UriKind.Absolute));
-            Assert.True(DateTimeOffset.TryParse(item.Element("pubDate")!.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _));
-            Assert.NotNull(item.Element("guid"));
-        }
+        var channel = FeedRules.AssertRss20(await site.CreateReader().GetStringAsync("/rss.xml"));
 
         var seed = channel.Elements("item").Single(i => i.Element("title")!.Value == "Sochi Meeting");
         var description = seed.Element("description")!.Value;
         Assert.Contains("<blockquote>", description);
         Assert.Contains(Source, description);
+        Assert.Contains(seed.Elements("category"), c => c.Value == "Belarus");
     }
 
     [Fact]
     public async Task AtomFeed_FollowsRfc4287Rules()
     {
         var response = await site.CreateReader().GetAsync("/atom.xml");
-        XNamespace atom = "http://www.w3.org/2005/Atom";
-        var feed = XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!;
+        var atom = FeedRules.Atom;
 
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(atom + "feed", feed.Name);
-        foreach (var required in new[] { "id", "title", "updated" })
-        {
-            Assert.False(string.IsNullOrWhiteSpace(feed.Element(atom + required)?.Value), $"feed/{required} is required");
-        }
-
-        Assert.Contains(feed.Elements(atom + "link"), l => (string?)l.Attribute("rel") == "self");
-        foreach (var entry in feed.Elements(atom + "entry"))
-        {
-            foreach (var required in new[] { "id", "title", "updated" })
-            {
-                Assert.False(string.IsNullOrWhiteSpace(entry.Element(atom + required)?.Value), $"entry/{required} is required");
-            }
-
-            Assert.True(DateTimeOffset.TryParse(entry.Element(atom + "updated")!.Value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _));
-            Assert.NotNull(entry.Element(atom + "author")?.Element(atom + "name"));
-            Assert.Contains(entry.Elements(atom + "link"), l => (string?)l.Attribute("rel") == "alternate");
-        }
+        var feed = FeedRules.AssertAtom(await response.Content.ReadAsStringAsync());
 
         var seed = feed.Elements(atom + "entry").Single(e => e.Element(atom + "title")!.Value == "Sochi Meeting");
         Assert.Equal("html", (string?)seed.Element(atom + "content")!.Attribute("type"));
         Assert.Contains(Source, seed.Element(atom + "content")!.Value);
         Assert.Contains("Putin, Lukashenko To Talk", seed.Element(atom + "content")!.Value);
+        Assert.Contains(seed.Elements(atom + "category"), c => (string?)c.Attribute("term") == "belarus" && (string?)c.Attribute("label") == "Belarus");
     }
 
     [Fact]

@@ -26,17 +26,17 @@ public sealed class TagQueries(CmsDbContext db)
         return (rows.Take(pageSize).Select(ContentManager.ToItem).ToList(), rows.Count > pageSize);
     }
 
-    /// <summary>Every tag on a published post, by name; a slug written several ways shows its most used name.</summary>
+    /// <summary>Every tag on a published post, by name; a slug written several ways shows it as its newest post does.</summary>
     public async Task<IReadOnlyList<TagCount>> AllAsync()
     {
         var spellings = await db.Set<TagsPartIndex>().AsNoTracking()
             .Where(t => t.ContentType == Migrations.ContentType)
             .GroupBy(t => new { t.Slug, t.Name })
-            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count() })
+            .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count(), Newest = g.Max(t => t.PublishedUtc) })
             .ToListAsync();
         return spellings
             .GroupBy(s => s.Slug)
-            .Select(g => new TagCount(g.OrderByDescending(s => s.Count).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name, g.Key, g.Sum(s => s.Count)))
+            .Select(g => new TagCount(g.OrderByDescending(s => s.Newest).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name, g.Key, g.Sum(s => s.Count)))
             .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
     }
