@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Modules;
+using Cms.Navigation;
 using Modules.NewsCommentary.Drivers;
 using Modules.NewsCommentary.Handlers;
 using Modules.NewsCommentary.Indexes;
@@ -22,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddDataMigration<Migrations>();
         services.AddScoped<PostQueries>();
         services.AddScoped<TagQueries>();
+        services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
     }

@@ -105,6 +105,20 @@ public sealed class TagPageTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Contains(page.QuerySelectorAll("article.post-detail a[rel=tag]"), a => a.GetAttribute("href") == "/tags/belarus");
     }
 
+    [Fact]
+    public async Task Sitemap_ListsTheTagIndexAndEachTagPage()
+    {
+        await TaggedPosts.PublishAsync(site, "Mapped", new DateTime(2024, 9, 1, 9, 0, 0, DateTimeKind.Utc), "Mapped Tag");
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
+        var sitemap = System.Xml.Linq.XDocument.Parse(await site.CreateReader().GetStringAsync("/sitemap.xml"));
+
+        var urls = sitemap.Root!.Elements(ns + "url").ToDictionary(u => u.Element(ns + "loc")!.Value, u => u.Element(ns + "lastmod")?.Value);
+        Assert.Contains("http://localhost/tags", urls.Keys);
+        Assert.Equal("2024-09-01", urls["http://localhost/tags/mapped-tag"]);
+        Assert.Equal("2020-09-11", urls["http://localhost/tags/belarus"]);
+    }
+
     [Theory]
     [InlineData("/tags/no-such-tag")]
     [InlineData("/tags/%3Cscript%3Ealert(1)%3C%2Fscript%3E")]

@@ -3,6 +3,8 @@ using System.Text;
 using System.Xml;
 using Cms.Data;
 using Cms.Hosting;
+using Cms.Modules;
+using Cms.Navigation;
 using Cms.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -11,9 +13,9 @@ using Modules.Contents.Indexes;
 
 namespace Modules.Contents.Controllers;
 
-/// <summary>sitemap.xml (the home page and every published item with a path) and robots.txt.</summary>
+/// <summary>sitemap.xml (the home page, every published item with a path, the enabled features' other pages) and robots.txt.</summary>
 [OutputCache(PolicyName = PublicCachePolicy.Name)]
-public sealed class SitemapController(CmsDbContext db, ISiteService site) : Controller
+public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnumerable<FeatureBound<ISitemapSource>> sources, IFeatureManager features) : Controller
 {
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int MaxUrls = 50_000;
@@ -27,6 +29,12 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site) : Cont
                              where index.Published
                              orderby item.PublishedUtc descending
                              select new { index.Path, item.ModifiedUtc }).Take(MaxUrls - 1).ToListAsync();
+        var enabled = await features.GetEnabledAsync();
+        var others = new List<SitemapEntry>();
+        foreach (var source in sources.Where(s => enabled.Contains(s.FeatureId)))
+        {
+            others.AddRange(await source.Service.GetEntriesAsync(MaxUrls - 1 - entries.Count - others.Count));
+        }
         var output = new StringBuilder();
         using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
         {
@@ -35,6 +43,11 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site) : Cont
             foreach (var entry in entries)
             {
                 WriteUrl(writer, $"{baseUrl}/{entry.Path}", entry.ModifiedUtc);
+            }
+
+            foreach (var other in others)
+            {
+                WriteUrl(writer, baseUrl + other.Path, other.ModifiedUtc);
             }
 
             writer.WriteEndElement();

@@ -6,8 +6,8 @@ using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
 
-/// <summary>A tag in use: its name as shown, its slug and how many published posts carry it.</summary>
-public sealed record TagCount(string Name, string Slug, int Count);
+/// <summary>A tag in use: its name as shown, its slug, how many published posts carry it and when the newest was published.</summary>
+public sealed record TagCount(string Name, string Slug, int Count, DateTime? NewestUtc);
 
 /// <summary>Tag pages and the tag list, each one query through TagsPartIndex.</summary>
 public sealed class TagQueries(CmsDbContext db)
@@ -36,7 +36,7 @@ public sealed class TagQueries(CmsDbContext db)
             .ToListAsync();
         return spellings
             .GroupBy(s => s.Slug)
-            .Select(g => new TagCount(g.OrderByDescending(s => s.Newest).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name, g.Key, g.Sum(s => s.Count)))
+            .Select(g => new TagCount(g.OrderByDescending(s => s.Newest).ThenBy(s => s.Name, StringComparer.Ordinal).First().Name, g.Key, g.Sum(s => s.Count), g.Max(s => s.Newest)))
             .OrderBy(t => t.Name, StringComparer.CurrentCultureIgnoreCase)
             .ToList();
     }
