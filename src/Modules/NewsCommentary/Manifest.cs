@@ -1,6 +1,6 @@
 using Cms.Modules;
 
 [assembly: Module("NewsCommentary", "News Commentary",
-    Description = "The News Commentary type (quote, analysis, source link), the home page, archives and the RSS feed.",
+    Description = "The News Commentary type (quote, analysis, source link, tags), the home page, archives, tag pages and the RSS and Atom feeds.",
     Category = "Content",
     Dependencies = ["Contents", "Markdown"])]

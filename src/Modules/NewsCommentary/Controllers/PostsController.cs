@@ -1,4 +1,3 @@
-using Cms.Display;
 using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
