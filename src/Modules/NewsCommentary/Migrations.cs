@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Cms.ContentDefinitions;
 using Cms.Modules;
+using Cms.Security;
 using Modules.Contents.Models;
 using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary;
 
 /// <summary>Defines the News Commentary type, the way a recipe's ContentDefinition step would.</summary>
-public sealed class Migrations(IContentDefinitionManager definitions) : IDataMigration
+public sealed class Migrations(IContentDefinitionManager definitions, IRoleStore roles) : IDataMigration
 {
     public const string ContentType = "NewsCommentary";
 
@@ -45,6 +46,19 @@ public sealed class Migrations(IContentDefinitionManager definitions) : IDataMig
             ],
         }));
         return 1;
+    }
+
+    public async Task<int> UpdateFromAsync(int version)
+    {
+        if (version == 1)
+        {
+            // Default roles are given out once per feature, so a site made before the source link
+            // report would leave its editors without it.
+            await roles.AddPermissionsAsync(StandardRoles.Editor, [Permissions.ViewSourceLinkHealth.Name]);
+            return 2;
+        }
+
+        return version;
     }
 
     private static ContentTypePartDefinition Part(string name, int position, JsonObject? extra = null)

@@ -1,7 +1,9 @@
 using Cms.Content;
 using Cms.Modules;
-using Modules.NewsCommentary.Drivers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Modules.NewsCommentary.Drivers;
+using Modules.NewsCommentary.Handlers;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
 
@@ -15,8 +17,29 @@ public sealed class Startup : ModuleStartup
         services.AddContentPart<AnalysisPart>().UseDriver<AnalysisPartDriver>();
         services.AddContentPart<SourceLinkPart>().UseDriver<SourceLinkPartDriver>();
         services.AddDataMigration<Migrations>();
+        services.AddPermissions<Permissions>();
+        services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
+        AddLinkHealth(services);
+    }
+
+    /// <summary>Source link health: the table, the handler that keeps it, the checker and its background loop.</summary>
+    private static void AddLinkHealth(FeatureServices services)
+    {
+        services.AddModelContributor<LinkHealthModel>();
+        services.AddContentHandler<SourceLinkCheckHandler>();
+        services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);
+        services.AddHttpClient(LinkProbe.ClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // each request has its own deadline
+            .ConfigurePrimaryHttpMessageHandler(sp => LinkCheckHttpHandler.Create(
+                sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateAddresses));
+        services.AddSingleton<LinkProbe>();
+        services.AddScoped<LinkCheckUserAgent>();
+        services.AddScoped<LinkCheckStore>();
+        services.AddScoped<LinkChecker>();
+        services.AddScoped<LinkHealthQuery>();
+        services.AddHostedService<LinkCheckWorker>();
     }
 }
