@@ -1,4 +1,8 @@
+using Cms.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Modules.NewsCommentary.Services;
 using Modules.NewsCommentary.Models;
 
 namespace Site.Tests.NewsCommentaryTests;
@@ -153,6 +157,34 @@ public sealed class LinkCheckPassTests(LinkHealthSite site) : IClassFixture<Link
 
         Assert.Equal(6, site.Sources.RequestsFor(m).Count);
         Assert.Equal(6, site.Sources.RequestsFor(m).Select(r => r.PathAndQuery).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task BackgroundLoop_RunsAPass_WhenEnabled()
+    {
+        var m = LinkHealthSite.Marker();
+        var post = await site.PublishAsync(site.Sources.Url("/ok", m));
+        var options = Options.Create(new LinkCheckOptions { Enabled = true, StartDelay = TimeSpan.Zero });
+        using var worker = new LinkCheckWorker(
+            site.Services.GetRequiredService<ShellSettingsStore>(), site.Services.GetRequiredService<IServiceScopeFactory>(),
+            options, TimeProvider.System, NullLogger<LinkCheckWorker>.Instance);
+
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            // Only an upper bound on the wait: the first pass starts at once.
+            for (var waited = 0; waited < 100 && (await site.CheckOfAsync(post))!.Outcome == LinkOutcome.Unchecked; waited++)
+            {
+                await Task.Delay(100);
+            }
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(LinkOutcome.Ok, (await site.CheckOfAsync(post))!.Outcome);
+        Assert.Single(site.Sources.RequestsFor(m));
     }
 
     private async Task<SourceLinkCheck> AssertCheckAsync(TestPost post, LinkOutcome outcome, int? status, string? finalUrl, bool gone)
