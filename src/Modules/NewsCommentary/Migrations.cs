@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cms.ContentDefinitions;
 using Cms.Modules;
+using Cms.Security;
 using Modules.Contents.Models;
 using Modules.NewsCommentary.Models;
 
@@ -8,9 +9,9 @@ namespace Modules.NewsCommentary;
 
 /// <summary>
 /// Defines the News Commentary type, the way a recipe's ContentDefinition step would. Version 2 adds
-/// TagsPart, so a site set up before tags existed gets it on its next start.
+/// TagsPart and gives editors the source link report, so a site set up before either gets them on its next start.
 /// </summary>
-public sealed class Migrations(IContentDefinitionManager definitions) : IDataMigration
+public sealed class Migrations(IContentDefinitionManager definitions, IRoleStore roles) : IDataMigration
 {
     public const string ContentType = "NewsCommentary";
 
@@ -66,6 +67,10 @@ public sealed class Migrations(IContentDefinitionManager definitions) : IDataMig
                     });
                 }
             });
+
+            // Default roles are given out once per feature, so a site made before the source link
+            // report would leave its editors without it.
+            await roles.AddPermissionsAsync(StandardRoles.Editor, [Permissions.ViewSourceLinkHealth.Name]);
             return 2;
         }
 

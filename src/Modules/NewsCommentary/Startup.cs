@@ -1,10 +1,11 @@
 using Cms.Content;
 using Cms.Modules;
 using Cms.Navigation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Modules.NewsCommentary.Drivers;
 using Modules.NewsCommentary.Handlers;
 using Modules.NewsCommentary.Indexes;
-using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
 
@@ -21,10 +22,31 @@ public sealed class Startup : ModuleStartup
         services.AddContentHandler<TagsPartHandler>();
         services.AddModelContributor<TagsModel>();
         services.AddDataMigration<Migrations>();
+        services.AddPermissions<Permissions>();
+        services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
         services.AddScoped<TagQueries>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
+        AddLinkHealth(services);
+    }
+
+    /// <summary>Source link health: the table, the handler that keeps it, the checker and its background loop.</summary>
+    private static void AddLinkHealth(FeatureServices services)
+    {
+        services.AddModelContributor<LinkHealthModel>();
+        services.AddContentHandler<SourceLinkCheckHandler>();
+        services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);
+        services.AddHttpClient(LinkProbe.ClientName)
+            .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // each request has its own deadline
+            .ConfigurePrimaryHttpMessageHandler(sp => LinkCheckHttpHandler.Create(
+                sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateAddresses));
+        services.AddSingleton<LinkProbe>();
+        services.AddScoped<LinkCheckUserAgent>();
+        services.AddScoped<LinkCheckStore>();
+        services.AddScoped<LinkChecker>();
+        services.AddScoped<LinkHealthQuery>();
+        services.AddHostedService<LinkCheckWorker>();
     }
 }

@@ -5,22 +5,25 @@ using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<SourceLinkPart>
+public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown, LinkHealthQuery health) : ContentPartDisplayDriver<SourceLinkPart>
 {
-    public override Task<PartView?> DisplayAsync(SourceLinkPart part, PartDisplayContext context)
+    public override async Task<PartView?> DisplayAsync(SourceLinkPart part, PartDisplayContext context)
     {
         // A link that is not http(s) is never rendered, even if one slipped into the database.
         if (!SafeUrl.IsHttp(part.Url))
         {
-            return Task.FromResult<PartView?>(null);
+            return null;
         }
 
         var archive = SafeUrl.IsHttp(part.ArchiveUrl) ? part.ArchiveUrl : null;
-        var viewName = context.DisplayType == "Summary" ? "SourceLinkPart.Summary" : "SourceLinkPart";
+        var summary = context.DisplayType == "Summary";
         var quote = markdown.ToPlainText(context.ContentItem.As<QuotePart>()?.Text);
         var deepLink = TextFragment.Append(part.Url, TextFragment.Directive(quote));
-        return Task.FromResult<PartView?>(context.View(viewName,
-            new SourceLinkPartViewModel(part.Url, deepLink, part.Title, part.Publication, part.PublishedUtc, archive)));
+
+        // Only the post page says a source is gone: lists stay one query for all their posts.
+        var gone = !summary && await health.IsGoneAsync(context.ContentItem.ContentItemId, part.Url);
+        return context.View(summary ? "SourceLinkPart.Summary" : "SourceLinkPart",
+            new SourceLinkPartViewModel(part.Url, deepLink, part.Title, part.Publication, part.PublishedUtc, archive, gone));
     }
 
     public override async Task UpdateAsync(SourceLinkPart part, IUpdateModel updater, PartDisplayContext context)

@@ -7,5 +7,9 @@ public sealed record QuotePartViewModel(string Headline, string Attribution, IHt
 
 public sealed record AnalysisPartViewModel(IHtmlContent Html);
 
-/// <summary>The source as shown; <see cref="DeepLink"/> is the URL with a text fragment pointing at the quoted words.</summary>
-public sealed record SourceLinkPartViewModel(string Url, string DeepLink, string Title, string Publication, DateTime? PublishedUtc, string? ArchiveUrl);
+/// <summary>
+/// The source as shown; <see cref="DeepLink"/> is the URL with a text fragment pointing at the quoted words.
+/// <see cref="SourceGone"/>: the link checker found the source gone (post page only), so readers are offered the archived copy.
+/// </summary>
+public sealed record SourceLinkPartViewModel(
+    string Url, string DeepLink, string Title, string Publication, DateTime? PublishedUtc, string? ArchiveUrl, bool SourceGone = false);

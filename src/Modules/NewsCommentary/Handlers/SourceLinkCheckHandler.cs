@@ -1,0 +1,54 @@
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.NewsCommentary.Models;
+
+namespace Modules.NewsCommentary.Handlers;
+
+/// <summary>
+/// Keeps each post's <see cref="SourceLinkCheck"/> row in step with its published version: which URL
+/// to check and whether to check it at all. Runs inside the content operation's transaction, so the
+/// row never says a post is published when the publish rolled back.
+/// </summary>
+public sealed class SourceLinkCheckHandler(CmsDbContext db) : IContentHandler
+{
+    public async Task ChangedAsync(ContentChange change)
+    {
+        // Drafts do not change what readers see, so they do not change what is checked.
+        if (!change.PublicChanged)
+        {
+            return;
+        }
+
+        var data = await db.ContentItems.AsNoTracking()
+            .Where(r => r.ContentItemId == change.ContentItemId && r.Published)
+            .Select(r => r.Data)
+            .FirstOrDefaultAsync();
+        var url = data is null ? null : ContentItem.FromJson(data).As<SourceLinkPart>()?.Url;
+        var row = await db.Set<SourceLinkCheck>().FirstOrDefaultAsync(c => c.ContentItemId == change.ContentItemId);
+        if (string.IsNullOrEmpty(url))
+        {
+            if (row is { Published: true })
+            {
+                row.Published = false;
+                await db.SaveChangesAsync();
+            }
+
+            return;
+        }
+
+        if (row is null)
+        {
+            row = new SourceLinkCheck { ContentItemId = change.ContentItemId };
+            row.StartOver(url);
+            db.Add(row);
+        }
+        else if (row.Url != url)
+        {
+            row.StartOver(url);
+        }
+
+        row.Published = true;
+        await db.SaveChangesAsync();
+    }
+}

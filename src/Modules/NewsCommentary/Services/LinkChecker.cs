@@ -1,0 +1,99 @@
+using Cms.Display;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Modules.NewsCommentary.Models;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>What a pass did: links that were due, and those this node checked (another node may have claimed some).</summary>
+public sealed record LinkPassResult(int Due, int Checked);
+
+/// <summary>
+/// Checks source links. <see cref="RunPassAsync"/> is one pass of the background job: every published
+/// post whose link was not checked within <see cref="LinkCheckOptions.RecheckAfter"/> (a changed URL
+/// counts as never checked), several hosts at once but one request at a time per host.
+/// </summary>
+public sealed class LinkChecker(
+    LinkCheckStore store,
+    LinkProbe probe,
+    LinkCheckUserAgent userAgent,
+    IServiceScopeFactory scopes,
+    IPublicCache publicCache,
+    TimeProvider clock,
+    IOptions<LinkCheckOptions> options,
+    ILogger<LinkChecker> logger)
+{
+    public async Task<LinkPassResult> RunPassAsync(CancellationToken cancellationToken = default)
+    {
+        var settings = options.Value;
+        await store.SyncAsync(cancellationToken);
+        var due = await store.DueAsync(Now(), settings.EffectiveRecheckAfter, settings.EffectiveMaxChecksPerPass, cancellationToken);
+        if (due.Count == 0)
+        {
+            return new(0, 0);
+        }
+
+        var agent = await userAgent.GetAsync();
+        var done = 0;
+        var byHost = due.GroupBy(c => Uri.TryCreate(c.Url, UriKind.Absolute, out var uri) ? uri.Authority : c.Url, StringComparer.OrdinalIgnoreCase);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.EffectiveMaxConcurrency, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(byHost, parallel, async (host, token) =>
+        {
+            // A scope per host: a DbContext serves one task at a time.
+            using var scope = scopes.CreateScope();
+            var hostStore = scope.ServiceProvider.GetRequiredService<LinkCheckStore>();
+            foreach (var row in host)
+            {
+                try
+                {
+                    if (await CheckAsync(hostStore, row, agent, force: false, token) is not null)
+                    {
+                        Interlocked.Increment(ref done);
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    // One link's trouble (a database hiccup while recording) must not end the pass for the others.
+                    logger.LogWarning(ex, "Checking the source link of {ContentItemId} failed", row.ContentItemId);
+                }
+            }
+        });
+        logger.LogInformation("Source link pass: {Checked} of {Due} due links checked", done, due.Count);
+        return new(due.Count, done);
+    }
+
+    /// <summary>Checks one post's link at once, whenever it was last checked. Null when the post is not published or has no link.</summary>
+    public async Task<SourceLinkCheck?> CheckNowAsync(string contentItemId, CancellationToken cancellationToken = default)
+    {
+        await store.SyncAsync(cancellationToken);
+        var row = await store.FindPublishedAsync(contentItemId, cancellationToken);
+        if (row is null || row.Url.Length == 0)
+        {
+            return null;
+        }
+
+        return await CheckAsync(store, row, await userAgent.GetAsync(), force: true, cancellationToken);
+    }
+
+    private async Task<SourceLinkCheck?> CheckAsync(LinkCheckStore rows, SourceLinkCheck row, string agent, bool force, CancellationToken cancellationToken)
+    {
+        var now = Now();
+        if (!await rows.ClaimAsync(row, now, force, cancellationToken))
+        {
+            return null;
+        }
+
+        var result = await probe.ProbeAsync(row.Url, agent, cancellationToken);
+        var after = await rows.RecordAsync(row, result, now, options.Value.GoneAfter, cancellationToken);
+        if (after is not null && after.Gone != row.Gone)
+        {
+            // The post page shows a notice while the source is gone: readers must see it come and go.
+            await publicCache.EvictAllAsync();
+        }
+
+        return after;
+    }
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,53 @@
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>Reads of source link health: the post page's one look, and the admin report.</summary>
+public sealed class LinkHealthQuery(CmsDbContext db)
+{
+    // The outcomes LinkHealthRules.IsBroken names, written out so the filter runs in the database.
+    private IQueryable<SourceLinkCheck> Broken => db.Set<SourceLinkCheck>().AsNoTracking()
+        .Where(c => c.Published && c.Outcome != LinkOutcome.Unchecked && c.Outcome != LinkOutcome.Ok && c.Outcome != LinkOutcome.Redirected);
+
+    /// <summary>True when the checker found this very URL gone (a URL edited since is not judged by the old one's answers).</summary>
+    public Task<bool> IsGoneAsync(string contentItemId, string url)
+        => db.Set<SourceLinkCheck>().AnyAsync(c => c.ContentItemId == contentItemId && c.Url == url && c.Published && c.Gone);
+
+    /// <summary>One page of broken links, longest broken first, with each post's title and archive URL (two queries).</summary>
+    public async Task<LinkHealthReport> BrokenPageAsync(int page, int pageSize)
+    {
+        var rows = await Broken
+            .OrderBy(c => c.FailingSinceUtc).ThenBy(c => c.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1)
+            .ToListAsync();
+        var ids = rows.Select(r => r.ContentItemId).ToList();
+        var posts = await db.ContentItems.AsNoTracking()
+            .Where(r => r.Published && ids.Contains(r.ContentItemId))
+            .Select(r => new { r.ContentItemId, r.DisplayText, r.Data })
+            .ToDictionaryAsync(r => r.ContentItemId, StringComparer.Ordinal);
+        var entries = rows.Take(pageSize).Select(r =>
+        {
+            var post = posts.GetValueOrDefault(r.ContentItemId);
+            var archive = post is null ? null : ContentItem.FromJson(post.Data).As<SourceLinkPart>()?.ArchiveUrl;
+            return new BrokenLinkEntry(
+                r.ContentItemId, post?.DisplayText is { Length: > 0 } title ? title : "(untitled)", r.Url, r.Outcome,
+                LinkHealthRules.Label(r.Outcome), r.StatusCode, r.Message, r.FinalUrl, r.FailingSinceUtc, r.LastCheckedUtc,
+                r.ConsecutiveFailures, r.Gone, SafeUrl.IsHttp(archive) ? archive : null);
+        }).ToList();
+        return new LinkHealthReport(entries, page, rows.Count > pageSize);
+    }
+
+    public async Task<LinkHealthCounts> CountsAsync()
+    {
+        var published = db.Set<SourceLinkCheck>().AsNoTracking().Where(c => c.Published);
+        var byOutcome = await published.GroupBy(c => c.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        return new LinkHealthCounts(
+            byOutcome.Sum(o => o.Count),
+            byOutcome.Where(o => o.Key == LinkOutcome.Unchecked).Sum(o => o.Count),
+            byOutcome.Where(o => LinkHealthRules.IsBroken(o.Key)).Sum(o => o.Count));
+    }
+}
