@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Modules;
+using Cms.Search;
 using Modules.NewsCommentary.Drivers;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
@@ -18,5 +19,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PostQueries>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
+        services.AddSearchContentProvider<PostSearchContent>();
     }
 }
