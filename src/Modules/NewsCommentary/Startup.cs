@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.Modules;
 using Cms.Navigation;
+using Cms.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Modules.NewsCommentary.Drivers;
@@ -29,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
         services.AddScoped<PostMetadataBuilder>();
+        services.AddSearchContentProvider<PostSearchContent>();
         AddLinkHealth(services);
     }
 

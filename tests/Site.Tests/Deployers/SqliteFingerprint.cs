@@ -25,17 +25,24 @@ public static class SqliteFingerprint
         foreach (var table in tables)
         {
             using var select = connection.CreateCommand();
-            select.CommandText = $"SELECT * FROM \"{table}\" ORDER BY rowid";
+            // Rows are sorted here, not by rowid: full-text search's own tables have none (WITHOUT ROWID).
+            select.CommandText = $"SELECT * FROM \"{table}\"";
             using var reader = select.ExecuteReader();
+            var rows = new List<string>();
             while (reader.Read())
             {
-                text.Append(table);
+                var row = new StringBuilder(table);
                 for (var i = 0; i < reader.FieldCount; i++)
                 {
-                    text.Append('|').Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
+                    row.Append('|').Append(reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture));
                 }
 
-                text.AppendLine();
+                rows.Add(row.ToString());
+            }
+
+            foreach (var row in rows.Order(StringComparer.Ordinal))
+            {
+                text.AppendLine(row);
             }
         }
 

@@ -1,0 +1,23 @@
+using Cms.Content;
+using Modules.Search.Services;
+
+namespace Modules.Search.Handlers;
+
+/// <summary>
+/// Keeps the index in step with what readers can see: publish, import and restore re-index the
+/// Published version; unpublish and delete remove the item. It runs inside the content operation's
+/// transaction, so the index never holds what was rolled back.
+/// </summary>
+public sealed class SearchIndexHandler(SearchIndexer indexer) : IContentHandler
+{
+    public async Task ChangedAsync(ContentChange change)
+    {
+        // Saving or discarding a draft leaves the Published version as it was.
+        if (!change.PublicChanged || !await indexer.ExistsAsync())
+        {
+            return;
+        }
+
+        await indexer.IndexAsync(change.ContentItemId);
+    }
+}

@@ -1,0 +1,37 @@
+using Modules.Search.Models;
+
+namespace Modules.Search.Services;
+
+/// <summary>
+/// The search index in the site's database, one implementation per provider (SQLite FTS5, PostgreSQL
+/// tsvector). Every call joins the current transaction, so an index change commits with the content change.
+/// </summary>
+public interface ISearchStore
+{
+    /// <summary>Creates the index tables (once, from the feature's migration).</summary>
+    Task CreateAsync();
+
+    Task AddAsync(SearchEntry entry);
+
+    Task RemoveAsync(string contentItemId);
+
+    Task RemoveAllAsync();
+
+    Task<int> CountAsync(SearchQuery query);
+
+    /// <summary>A page of matches, most relevant first and, among equals, newest first.</summary>
+    Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take);
+}
+
+/// <summary>The site's table names for the index (with the table prefix, as every table has).</summary>
+public static class SearchTables
+{
+    /// <summary>One row per searchable item: its address, date and text.</summary>
+    public static string Documents(string prefix) => Prefixed(prefix, "SearchDocument");
+
+    /// <summary>SQLite only: the FTS5 table over <see cref="Documents"/>.</summary>
+    public static string FullText(string prefix) => Prefixed(prefix, "SearchIndex");
+
+    // The prefix is checked at setup (letters, digits, underscores), so it is safe inside a quoted identifier.
+    private static string Prefixed(string prefix, string name) => prefix.Length > 0 ? $"{prefix}_{name}" : name;
+}

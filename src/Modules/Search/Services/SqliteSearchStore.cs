@@ -1,0 +1,84 @@
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.Search.Models;
+
+namespace Modules.Search.Services;
+
+/// <summary>
+/// SQLite: an FTS5 table over a plain table of documents (FTS5's "external content"), kept in step by
+/// triggers. Porter stemming, diacritics ignored; bm25 ranks with the title worth most; snippet() and
+/// highlight() mark matches with the sentinels. Only table names and constants are written into the
+/// SQL; every value is a parameter.
+/// </summary>
+public sealed class SqliteSearchStore(CmsDbContext db) : ISearchStore
+{
+    private const int TitleWeight = 10, EmphasisWeight = 4, BodyWeight = 1;
+    private const int EmphasisTokens = 24, BodyTokens = 32;
+
+    private string Documents => SearchTables.Documents(db.TablePrefix);
+    private string FullText => SearchTables.FullText(db.TablePrefix);
+
+    public Task CreateAsync() => db.Database.ExecuteSqlRawAsync(CreateSql);
+
+    public Task AddAsync(SearchEntry entry) => db.Database.ExecuteSqlRawAsync(InsertSql,
+        entry.ContentItemId, entry.Url, entry.PublishedUnixSeconds, entry.Title, entry.Emphasis, entry.Body);
+
+    public Task RemoveAsync(string contentItemId) => db.Database.ExecuteSqlRawAsync(DeleteSql, contentItemId);
+
+    public Task RemoveAllAsync() => db.Database.ExecuteSqlRawAsync(DeleteAllSql);
+
+    public async Task<int> CountAsync(SearchQuery query)
+        => (await db.Database.SqlQueryRaw<int>(CountSql, query.ToFts5()).ToListAsync()).Single();
+
+    public async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take)
+        => await db.Database.SqlQueryRaw<SearchHit>(FindSql,
+            query.ToFts5(), Sentinels.Start.ToString(), Sentinels.End.ToString(), "…", take, skip).ToListAsync();
+
+    private string CreateSql => $"""
+        CREATE TABLE IF NOT EXISTS "{Documents}" (
+            "Id" INTEGER PRIMARY KEY,
+            "ContentItemId" TEXT NOT NULL UNIQUE,
+            "Url" TEXT NOT NULL,
+            "PublishedUnixSeconds" INTEGER NOT NULL,
+            "Title" TEXT NOT NULL,
+            "Emphasis" TEXT NOT NULL,
+            "Body" TEXT NOT NULL);
+        CREATE VIRTUAL TABLE IF NOT EXISTS "{FullText}" USING fts5(
+            "Title", "Emphasis", "Body",
+            content = '{Documents}', content_rowid = 'Id',
+            tokenize = 'porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER IF NOT EXISTS "{Documents}_Added" AFTER INSERT ON "{Documents}" BEGIN
+            INSERT INTO "{FullText}" (rowid, "Title", "Emphasis", "Body") VALUES (new."Id", new."Title", new."Emphasis", new."Body");
+        END;
+        CREATE TRIGGER IF NOT EXISTS "{Documents}_Removed" AFTER DELETE ON "{Documents}" BEGIN
+            INSERT INTO "{FullText}" ("{FullText}", rowid, "Title", "Emphasis", "Body") VALUES ('delete', old."Id", old."Title", old."Emphasis", old."Body");
+        END;
+        CREATE TRIGGER IF NOT EXISTS "{Documents}_Changed" AFTER UPDATE ON "{Documents}" BEGIN
+            INSERT INTO "{FullText}" ("{FullText}", rowid, "Title", "Emphasis", "Body") VALUES ('delete', old."Id", old."Title", old."Emphasis", old."Body");
+            INSERT INTO "{FullText}" (rowid, "Title", "Emphasis", "Body") VALUES (new."Id", new."Title", new."Emphasis", new."Body");
+        END;
+        """;
+
+    private string InsertSql => $$"""
+        INSERT INTO "{{Documents}}" ("ContentItemId", "Url", "PublishedUnixSeconds", "Title", "Emphasis", "Body")
+        VALUES ({0}, {1}, {2}, {3}, {4}, {5})
+        """;
+
+    private string DeleteSql => $$"""DELETE FROM "{{Documents}}" WHERE "ContentItemId" = {0}""";
+
+    private string DeleteAllSql => $"""DELETE FROM "{Documents}" """;
+
+    private string CountSql => $$"""SELECT COUNT(*) AS "Value" FROM "{{FullText}}" WHERE "{{FullText}}" MATCH {0}""";
+
+    /// <summary>Parameters: {0} the MATCH expression, {1} and {2} the sentinels, {3} the ellipsis, {4} LIMIT, {5} OFFSET.</summary>
+    private string FindSql => $$"""
+        SELECT d."ContentItemId", d."Url", d."PublishedUnixSeconds",
+            highlight("{{FullText}}", 0, {1}, {2}) AS "Title",
+            snippet("{{FullText}}", 1, {1}, {2}, {3}, {{EmphasisTokens}}) AS "Emphasis",
+            snippet("{{FullText}}", 2, {1}, {2}, {3}, {{BodyTokens}}) AS "Body"
+        FROM "{{FullText}}" JOIN "{{Documents}}" AS d ON d."Id" = "{{FullText}}".rowid
+        WHERE "{{FullText}}" MATCH {0}
+        ORDER BY bm25("{{FullText}}", {{TitleWeight}}, {{EmphasisWeight}}, {{BodyWeight}}), d."PublishedUnixSeconds" DESC, d."Id" DESC
+        LIMIT {4} OFFSET {5}
+        """;
+}
