@@ -3,7 +3,7 @@ using Site.Tests.Infrastructure;
 
 namespace Site.BrowserTests;
 
-/// <summary>An editor writes a post in the admin with the live preview, previews it, publishes it; a reader finds it.</summary>
+/// <summary>An editor writes and tags a post in the admin with the live preview, previews it, publishes it; a reader finds it, and its tag page.</summary>
 public sealed class EditorFlowTests(BrowserSite browser) : IClassFixture<BrowserSite>
 {
     [Fact]
@@ -29,6 +29,7 @@ public sealed class EditorFlowTests(BrowserSite browser) : IClassFixture<Browser
         await page.FillAsync("[name='SourceLinkPart.Title']", "Belarus Reroutes Cargo");
         await page.FillAsync("[name='SourceLinkPart.Publication']", "The Baltic Times");
         await page.FillAsync("[name='SourceLinkPart.PublishedUtc']", "2024-06-01");
+        await page.FillAsync("[name='TagsPart.Tags']", "Belarus, Baltic Ports");
 
         // The live preview is rendered by the server as the reader will see it.
         var quotePreview = page.Locator(".markdown-preview").First;
@@ -55,5 +56,10 @@ public sealed class EditorFlowTests(BrowserSite browser) : IClassFixture<Browser
         await Assertions.Expect(reader.Locator(".attribution")).ToHaveTextAsync("From The Baltic Times:");
         await Assertions.Expect(reader.Locator("blockquote strong")).ToHaveTextAsync("reroute");
         await BrowserSite.ScreenshotAsync(reader, "published-post");
+
+        await reader.ClickAsync("a[rel=tag]:text('Baltic Ports')");
+        await Assertions.Expect(reader.Locator("h1.page-title")).ToHaveTextAsync("Tagged “Baltic Ports”");
+        await Assertions.Expect(reader.Locator("article .title a")).ToHaveTextAsync("Baltic Ports");
+        await BrowserSite.ScreenshotAsync(reader, "tag-page");
     }
 }
