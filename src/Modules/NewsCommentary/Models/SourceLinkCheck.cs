@@ -31,7 +31,7 @@ public sealed class SourceLinkCheck
     /// <summary>The first failed check of the current run of failures; cleared by a healthy answer.</summary>
     public DateTime? FailingSinceUtc { get; set; }
 
-    /// <summary>Readers are told the source is gone (see <c>LinkHealthRules.IsGone</c>); kept as a column so the post page reads it in one look.</summary>
+    /// <summary>Readers are told the source is gone (see <c>LinkHealthRules.IsGone</c>); copied into <see cref="GoneSourcesDocument"/> for the post page.</summary>
     public bool Gone { get; set; }
 
     /// <summary>A new URL has no history: it is checked afresh on the next pass.</summary>

@@ -114,5 +114,10 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentDefinitionManager de
         return updated == 1 ? after : null;
     }
 
+    /// <summary>The published posts now shown as gone, with the URL found gone.</summary>
+    public Task<Dictionary<string, string>> GoneAsync(CancellationToken cancellationToken)
+        => Checks.AsNoTracking().Where(c => c.Published && c.Gone)
+            .ToDictionaryAsync(c => c.ContentItemId, c => c.Url, StringComparer.Ordinal, cancellationToken);
+
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 }

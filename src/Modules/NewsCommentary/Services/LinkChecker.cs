@@ -1,4 +1,6 @@
+using Cms.Data;
 using Cms.Display;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -31,6 +33,7 @@ public sealed class LinkChecker(
         var due = await store.DueAsync(Now(), settings.EffectiveRecheckAfter, settings.EffectiveMaxChecksPerPass, cancellationToken);
         if (due.Count == 0)
         {
+            await PublishGoneAsync(cancellationToken);
             return new(0, 0);
         }
 
@@ -60,6 +63,7 @@ public sealed class LinkChecker(
             }
         });
         logger.LogInformation("Source link pass: {Checked} of {Due} due links checked", done, due.Count);
+        await PublishGoneAsync(cancellationToken);
         return new(due.Count, done);
     }
 
@@ -73,7 +77,9 @@ public sealed class LinkChecker(
             return null;
         }
 
-        return await CheckAsync(store, row, await userAgent.GetAsync(), force: true, cancellationToken);
+        var after = await CheckAsync(store, row, await userAgent.GetAsync(), force: true, cancellationToken);
+        await PublishGoneAsync(cancellationToken);
+        return after;
     }
 
     private async Task<SourceLinkCheck?> CheckAsync(LinkCheckStore rows, SourceLinkCheck row, string agent, bool force, CancellationToken cancellationToken)
@@ -85,14 +91,37 @@ public sealed class LinkChecker(
         }
 
         var result = await probe.ProbeAsync(row.Url, agent, cancellationToken);
-        var after = await rows.RecordAsync(row, result, now, options.Value.GoneAfter, cancellationToken);
-        if (after is not null && after.Gone != row.Gone)
-        {
-            // The post page shows a notice while the source is gone: readers must see it come and go.
-            await publicCache.EvictAllAsync();
-        }
+        return await rows.RecordAsync(row, result, now, options.Value.GoneAfter, cancellationToken);
+    }
 
-        return after;
+    /// <summary>
+    /// Rewrites the gone-sources document from the table when they differ, and then evicts the public
+    /// pages: readers see a notice come and go. Run after every pass, so a failed write mends itself.
+    /// </summary>
+    private async Task PublishGoneAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var scope = scopes.CreateScope();
+            var documents = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
+            var gone = await scope.ServiceProvider.GetRequiredService<LinkCheckStore>().GoneAsync(cancellationToken);
+            var shown = (await documents.GetAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId)).Items;
+            if (shown.Count == gone.Count && gone.All(g => shown.TryGetValue(g.Key, out var url) && url == g.Value))
+            {
+                return;
+            }
+
+            try
+            {
+                await documents.UpdateAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId, d => d.Items = gone);
+                await publicCache.EvictAllAsync();
+                return;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                // Another node wrote the document meanwhile: read both again.
+            }
+        }
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

@@ -7,15 +7,19 @@ using Modules.NewsCommentary.ViewModels;
 namespace Modules.NewsCommentary.Services;
 
 /// <summary>Reads of source link health: the post page's one look, and the admin report.</summary>
-public sealed class LinkHealthQuery(CmsDbContext db)
+public sealed class LinkHealthQuery(CmsDbContext db, IDocumentStore documents)
 {
     // The outcomes LinkHealthRules.IsBroken names, written out so the filter runs in the database.
     private IQueryable<SourceLinkCheck> Broken => db.Set<SourceLinkCheck>().AsNoTracking()
         .Where(c => c.Published && c.Outcome != LinkOutcome.Unchecked && c.Outcome != LinkOutcome.Ok && c.Outcome != LinkOutcome.Redirected);
 
-    /// <summary>True when the checker found this very URL gone (a URL edited since is not judged by the old one's answers).</summary>
-    public Task<bool> IsGoneAsync(string contentItemId, string url)
-        => db.Set<SourceLinkCheck>().AnyAsync(c => c.ContentItemId == contentItemId && c.Url == url && c.Published && c.Gone);
+    /// <summary>
+    /// True when the checker found this very URL gone (a URL edited since is not judged by the old one's
+    /// answers). Read from the cached document, so the post page spends no query on it.
+    /// </summary>
+    public async Task<bool> IsGoneAsync(string contentItemId, string url)
+        => (await documents.GetAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId)).Items.TryGetValue(contentItemId, out var gone)
+            && gone == url;
 
     /// <summary>One page of broken links, longest broken first, with each post's title and archive URL (two queries).</summary>
     public async Task<LinkHealthReport> BrokenPageAsync(int page, int pageSize)
