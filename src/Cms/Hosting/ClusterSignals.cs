@@ -72,17 +72,22 @@ public sealed class ClusterSignals(
             return;
         }
 
-        foreach (var (id, version) in versions.Where(v => !seen.TryGetValue(v.Key, out var old) || old != v.Value))
+        var changed = versions.Where(v => !seen.TryGetValue(v.Key, out var old) || old != v.Value).Select(v => v.Key).ToList();
+        foreach (var id in changed)
         {
             documents.Remove(id);
-            if (id == RolesSignal)
-            {
-                roles.Invalidate();
-            }
-            else if (id == PublicPagesSignal)
-            {
-                await publicCache.EvictLocalAsync();
-            }
+        }
+
+        // Every changed document is forgotten before pages are evicted, so a page rebuilt at once
+        // cannot be made from a document this poll was about to refresh.
+        if (changed.Contains(RolesSignal))
+        {
+            roles.Invalidate();
+        }
+
+        if (changed.Contains(PublicPagesSignal))
+        {
+            await publicCache.EvictLocalAsync();
         }
     }
 }
