@@ -44,9 +44,16 @@ public sealed class BrowserSite : IAsyncLifetime
         await Site.DisposeAsync();
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A page in a fresh context: its own cookies (or those of <paramref name="storageState"/>, a signed-in session), the reader's colour scheme emulated.</summary>
+    public async Task<IPage> NewPageAsync(ColorScheme colorScheme = ColorScheme.Light, string? storageState = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ColorScheme = colorScheme,
+            StorageState = storageState,
+        });
         return await context.NewPageAsync();
     }
 

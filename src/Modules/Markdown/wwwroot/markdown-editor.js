@@ -14,10 +14,15 @@
     wrapper.className = "markdown-editor";
     textarea.parentNode.insertBefore(wrapper, textarea);
     wrapper.appendChild(textarea);
+    // A named region, so screen readers list it as a landmark ("Preview: Body (Markdown)") and a
+    // div may carry a label; not aria-live, which would read the whole document out after every
+    // pause in typing. tabIndex 0 lets keyboard users reach it and scroll it with the arrow keys;
+    // the textarea keeps the browser's Tab behaviour, so there is no keyboard trap.
+    const label = textarea.labels && textarea.labels.length ? textarea.labels[0].textContent.trim() : "";
     const preview = document.createElement("div");
     preview.className = "markdown-preview";
-    preview.setAttribute("aria-live", "polite");
-    preview.setAttribute("aria-label", "Preview");
+    preview.setAttribute("role", "region");
+    preview.setAttribute("aria-label", label ? "Preview: " + label : "Preview");
     preview.tabIndex = 0;
     wrapper.appendChild(preview);
 
