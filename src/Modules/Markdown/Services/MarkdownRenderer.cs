@@ -18,6 +18,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         .UseAutoLinks()
         .UseListExtras()
         .DisableHtml()
+        .UseGenericAttributes() // last, as Markdig asks; ImageSizeAttributes keeps only an image's width and height
         .Build();
 
     private readonly HtmlSanitizer _sanitizer = SafeHtml.CreateSanitizer();
@@ -39,6 +40,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
 
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
+        ImageSizeAttributes.Restrict(document);
         if (headingOffset != 0)
         {
             foreach (var heading in document.Descendants<HeadingBlock>())

@@ -11,7 +11,7 @@ public static class SafeHtml
         "sup", "sub", "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "abbr", "cite", "q",
     ];
 
-    private static readonly string[] s_attributes = ["href", "title", "src", "alt", "width", "height", "id", "start", "align", "colspan", "rowspan", "loading"];
+    private static readonly string[] s_attributes = ["href", "title", "src", "alt", "width", "height", "id", "start", "align", "colspan", "rowspan", "loading", "decoding"];
 
     public static HtmlSanitizer CreateSanitizer()
     {
@@ -29,7 +29,9 @@ public static class SafeHtml
         {
             if (e.Node is AngleSharp.Dom.IElement { LocalName: "img" } image)
             {
+                // Off-screen images wait until the reader scrolls near them, and decoding never holds up the text.
                 image.SetAttribute("loading", "lazy");
+                image.SetAttribute("decoding", "async");
             }
         };
         return sanitizer;

@@ -39,6 +39,22 @@ public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<Sit
         "<meta http-equiv=refresh content=\"0;url=javascript:alert(1)\"><base href=\"javascript:/\">",
         "[x](vbscript:msgbox(1))",
         "Text with *emphasis* and <b onmouseover=alert(1)>bold</b>.",
+        "![x](https://images.example.org/x.png){onerror=alert(1) style=\"position:fixed\" width=800}",
+        "# Heading {onclick=alert(1) style=\"display:none\"}",
+        "[x](https://example.org){onmouseover=alert(1) style=\"color:red\"}",
+    ];
+
+    /// <summary>Attributes in braces that must not reach the page: only an image's whole-pixel width and height may.</summary>
+    public static TheoryData<string> AttributesOtherThanImageSize =>
+    [
+        "![A map](https://images.example.org/map.png){#main .wide style=\"width:9999px\" onload=alert(1) data-x=1 title=t}",
+        "![A map](https://images.example.org/map.png){width=100% height=-5}",
+        "![A map](https://images.example.org/map.png){width=800px height=\"450 \"}",
+        "![A map](https://images.example.org/map.png){width=0 height=99999}",
+        "# Heading {#main .title}",
+        "A paragraph. {#main .lead width=800}",
+        "[a link](https://example.org){#main .button width=800 height=450}",
+        "- an item {#main}",
     ];
 
     [Theory]
@@ -119,6 +135,62 @@ public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<Sit
         Assert.NotNull(image);
         Assert.Equal("https://images.example.org/map.png", image.GetAttribute("src"));
         Assert.Equal("lazy", image.GetAttribute("loading"));
+    }
+
+    [Fact]
+    public void Render_KeepsImageWidthAndHeight_LazyAndAsync_WhenAuthorGivesThem()
+    {
+        var document = Html.Parse(Render("![A map](https://images.example.org/map.png){width=800 height=450}"));
+
+        var image = document.QuerySelector("img");
+        Assert.NotNull(image);
+        Assert.Equal("800", image.GetAttribute("width"));
+        Assert.Equal("450", image.GetAttribute("height"));
+        Assert.Equal("async", image.GetAttribute("decoding"));
+        Assert.Equal(["alt", "decoding", "height", "loading", "src", "width"], image.Attributes.Select(a => a.Name).Order());
+    }
+
+    [Theory]
+    [MemberData(nameof(AttributesOtherThanImageSize))]
+    public void Render_DropsBracedAttributes_OtherThanAnImagesPixelSize(string markdown)
+    {
+        var html = Render(markdown);
+        var document = Html.Parse(html);
+
+        foreach (var element in document.Body!.QuerySelectorAll("*"))
+        {
+            var names = element.Attributes.Select(a => a.Name).ToList();
+            Assert.DoesNotContain("id", names);
+            Assert.DoesNotContain("class", names);
+            Assert.DoesNotContain("style", names);
+            Assert.DoesNotContain("title", names);
+            Assert.DoesNotContain(names, n => n.StartsWith("on", StringComparison.Ordinal) || n.StartsWith("data-", StringComparison.Ordinal));
+            if (element.LocalName != "img")
+            {
+                Assert.DoesNotContain("width", names);
+                Assert.DoesNotContain("height", names);
+            }
+        }
+
+        // No size that is not a whole number of pixels (1 to 10,000) gets through either.
+        var image = document.QuerySelector("img");
+        Assert.True(image is null || (image.GetAttribute("width") is null && image.GetAttribute("height") is null), html);
+        // The braces are read as attributes, never shown as text.
+        Assert.DoesNotContain("{", document.Body.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderUserContent_DropsBracedAttributes_InComments()
+    {
+        var content = site.Services.GetRequiredService<IMarkdownRenderer>().RenderUserContent("[a link](https://example.org){#main .x onclick=alert(1)} and ![img](https://i.example.org/p.png){width=1 height=1}");
+        using var writer = new StringWriter();
+        content.WriteTo(writer, HtmlEncoder.Default);
+        var document = Html.Parse(writer.ToString());
+
+        var link = document.QuerySelector("a");
+        Assert.NotNull(link);
+        Assert.Equal(["href", "rel"], link.Attributes.Select(a => a.Name).Order());
+        Assert.Null(document.QuerySelector("img"));
     }
 
     private string Render(string markdown, int headingOffset = 0)
