@@ -7,7 +7,7 @@ namespace Site.BrowserTests.Accessibility;
 /// dark scheme (contrast is checked in both), nor in the admin's editor and list. A new page is one line.
 /// </summary>
 [Collection(ReadersCollection.Name)]
-public sealed class AxePagesTests(ReadersSite site)
+public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
 {
     private static readonly string[] s_publicPaths =
     [
@@ -34,7 +34,7 @@ public sealed class AxePagesTests(ReadersSite site)
     [MemberData(nameof(PublicPages))]
     public async Task PublicPage_HasNoSeriousViolations_ForAnonymousReaders(string path, ColorScheme scheme)
     {
-        var page = await site.ReaderPageAsync(scheme);
+        var page = await Site.ReaderPageAsync(scheme);
         await page.GotoAsync(path);
 
         await Axe.AssertNoSeriousViolationsAsync(page);
@@ -43,7 +43,7 @@ public sealed class AxePagesTests(ReadersSite site)
     [Fact]
     public async Task PostPage_ShowsTheMemberNote_ToAnonymousReaders()
     {
-        var page = await site.ReaderPageAsync();
+        var page = await Site.ReaderPageAsync();
         await page.GotoAsync(ReadersSite.SeedPostPath);
 
         await Assertions.Expect(page.Locator(".comment-policy")).ToHaveTextAsync("Note: Only a member of this blog may post a comment.");
@@ -55,7 +55,7 @@ public sealed class AxePagesTests(ReadersSite site)
     [InlineData(ColorScheme.Dark)]
     public async Task PostPage_HasNoSeriousViolations_WithTheCommentFormShownToAMember(ColorScheme scheme)
     {
-        var page = await site.MemberPageAsync(scheme);
+        var page = await Site.MemberPageAsync(scheme);
         await page.GotoAsync(ReadersSite.SeedPostPath);
         await Assertions.Expect(page.Locator("#comment-text")).ToBeVisibleAsync();
         // The reply forms sit in closed <details>: open one so its fields are checked too.
@@ -68,8 +68,8 @@ public sealed class AxePagesTests(ReadersSite site)
     [MemberData(nameof(AdminPages))]
     public async Task AdminPage_HasNoSeriousViolations_ForAnEditor(string path, ColorScheme scheme)
     {
-        var page = await site.EditorPageAsync(scheme);
-        await page.GotoAsync(path.Replace("{seed}", site.SeedPostId, StringComparison.Ordinal));
+        var page = await Site.EditorPageAsync(scheme);
+        await page.GotoAsync(path.Replace("{seed}", Site.SeedPostId, StringComparison.Ordinal));
         var editors = page.Locator("textarea[data-markdown-editor]");
         if (await editors.CountAsync() > 0)
         {

@@ -9,7 +9,7 @@ namespace Site.BrowserTests.Accessibility;
 
 /// <summary>Reading comfort: the reader's colour scheme is followed, paper gets the post without the chrome, images keep their place.</summary>
 [Collection(ReadersCollection.Name)]
-public sealed class ComfortTests(ReadersSite site)
+public sealed class ComfortTests(ReadersSite site) : ReadersTest(site)
 {
     private const string SeedSourceUrl = "https://www.themoscowtimes.com/2020/09/11/putin-lukashenko-to-talk-integration-amid-belarus-protests-a71419";
 
@@ -43,7 +43,7 @@ public sealed class ComfortTests(ReadersSite site)
     [Fact]
     public async Task Print_HidesTheChrome_AndPrintsTheSourceAddressAfterTheLink()
     {
-        var page = await site.MemberPageAsync(ColorScheme.Dark);
+        var page = await Site.MemberPageAsync(ColorScheme.Dark);
         await page.GotoAsync(ReadersSite.SeedPostPath);
         var sourceLink = page.Locator(".source a[data-print-url]");
         Assert.Equal("none", await AfterContentAsync(sourceLink));
@@ -70,7 +70,7 @@ public sealed class ComfortTests(ReadersSite site)
     [Fact]
     public async Task Image_ReservesItsSpaceBeforeLoading_AndNeverOverflowsTheColumn()
     {
-        var path = await site.Browser.Site.InScopeAsync(async sp =>
+        var path = await Site.Browser.Site.InScopeAsync(async sp =>
         {
             var contentManager = sp.GetRequiredService<IContentManager>();
             var item = TestPosts.New(contentManager, "Pictured Post");
@@ -78,7 +78,7 @@ public sealed class ComfortTests(ReadersSite site)
             await contentManager.PublishAsync(item);
             return "/" + item.As<AutoroutePart>()!.Path;
         });
-        var page = await site.ReaderPageAsync();
+        var page = await Site.ReaderPageAsync();
         // The image answers only when the test says so: first the page is measured with it still on its way.
         var release = new TaskCompletionSource();
         await page.RouteAsync("https://images.example.org/**", async route =>
@@ -109,7 +109,7 @@ public sealed class ComfortTests(ReadersSite site)
 
     private async Task<BodyColours> BodyColoursAsync(string path, bool admin, ColorScheme scheme)
     {
-        var page = admin ? await site.EditorPageAsync(scheme) : await site.ReaderPageAsync(scheme);
+        var page = admin ? await Site.EditorPageAsync(scheme) : await Site.ReaderPageAsync(scheme);
         await page.GotoAsync(path);
         return await page.EvaluateAsync<BodyColours>(BodyColoursScript);
     }

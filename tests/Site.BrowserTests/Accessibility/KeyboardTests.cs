@@ -9,7 +9,7 @@ namespace Site.BrowserTests.Accessibility;
 /// editor lets the focus leave as it came.
 /// </summary>
 [Collection(ReadersCollection.Name)]
-public sealed class KeyboardTests(ReadersSite site)
+public sealed class KeyboardTests(ReadersSite site) : ReadersTest(site)
 {
     // The focus ring against the page behind it: WCAG 1.4.11 asks 3:1 of what shows a control's state.
     private const string FocusRingContrastScript = """
@@ -43,7 +43,7 @@ public sealed class KeyboardTests(ReadersSite site)
     [MemberData(nameof(SkipLinkPages))]
     public async Task SkipLink_IsTheFirstTabStop_Visible_AndMovesFocusToMain(string path, bool admin)
     {
-        var page = admin ? await site.EditorPageAsync() : await site.ReaderPageAsync();
+        var page = admin ? await Site.EditorPageAsync() : await Site.ReaderPageAsync();
         await page.GotoAsync(path);
 
         await page.Keyboard.PressAsync("Tab");
@@ -72,7 +72,7 @@ public sealed class KeyboardTests(ReadersSite site)
     [MemberData(nameof(FocusRingPages))]
     public async Task FocusRing_IsSolid_AtLeastTwoPixels_AndContrasts_OnLinksFieldsAndButtons(string path, ColorScheme scheme, bool admin)
     {
-        var page = admin ? await site.EditorPageAsync(scheme) : await site.MemberPageAsync(scheme);
+        var page = admin ? await Site.EditorPageAsync(scheme) : await Site.MemberPageAsync(scheme);
         await page.GotoAsync(path);
 
         foreach (var selector in new[] { "a[href]:not(.skip-link)", "input, textarea", "button" })
@@ -90,7 +90,7 @@ public sealed class KeyboardTests(ReadersSite site)
     [Fact]
     public async Task Member_ReachesWritesAndSubmitsAComment_WithTheKeyboardOnly()
     {
-        var page = await site.MemberPageAsync();
+        var page = await Site.MemberPageAsync();
         await page.GotoAsync(ReadersSite.SeedPostPath);
 
         await TabToAsync(page, "#comment-text");
@@ -116,7 +116,7 @@ public sealed class KeyboardTests(ReadersSite site)
             ["SourceLinkPart.Url"] = "https://keyboard.example/mice-stay-home",
             ["SourceLinkPart.Title"] = "Mice Stay Home",
         };
-        var page = await site.EditorPageAsync();
+        var page = await Site.EditorPageAsync();
         await page.GotoAsync("/admin/contents/new/NewsCommentary");
 
         // Tab through the whole form, typing into each field met; Enter on Publish.
@@ -136,7 +136,7 @@ public sealed class KeyboardTests(ReadersSite site)
         await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page.Locator(".notice-success")).ToContainTextAsync("is published");
-        var reader = await site.ReaderPageAsync();
+        var reader = await Site.ReaderPageAsync();
         await reader.GotoAsync("/");
         await Assertions.Expect(reader.Locator("article .title a", new PageLocatorOptions { HasText = "Typed Not Clicked" })).ToBeVisibleAsync();
     }
@@ -144,7 +144,7 @@ public sealed class KeyboardTests(ReadersSite site)
     [Fact]
     public async Task MarkdownEditor_LetsTheFocusThroughThePreviewAndOut_BothWays()
     {
-        var page = await site.EditorPageAsync();
+        var page = await Site.EditorPageAsync();
         await page.GotoAsync("/admin/contents/new/NewsCommentary");
 
         await TabToAsync(page, "textarea[name='QuotePart.Text']");

@@ -25,6 +25,8 @@ public sealed class ReadersSite : IAsyncLifetime
 
     public string SeedPostId { get; private set; } = "";
 
+    private readonly List<IBrowserContext> _open = [];
+
     private string _memberState = "";
     private string _editorState = "";
 
@@ -64,11 +66,29 @@ public sealed class ReadersSite : IAsyncLifetime
 
     public Task DisposeAsync() => Browser.DisposeAsync();
 
-    public Task<IPage> ReaderPageAsync(ColorScheme colorScheme = ColorScheme.Light) => Browser.NewPageAsync(colorScheme);
+    public Task<IPage> ReaderPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, null);
 
-    public Task<IPage> MemberPageAsync(ColorScheme colorScheme = ColorScheme.Light) => Browser.NewPageAsync(colorScheme, _memberState);
+    public Task<IPage> MemberPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, _memberState);
 
-    public Task<IPage> EditorPageAsync(ColorScheme colorScheme = ColorScheme.Light) => Browser.NewPageAsync(colorScheme, _editorState);
+    public Task<IPage> EditorPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, _editorState);
+
+    /// <summary>Closes the pages the last test opened: tests in the collection run one at a time, and open contexts cost memory.</summary>
+    public async Task CloseOpenPagesAsync()
+    {
+        foreach (var context in _open)
+        {
+            await context.CloseAsync();
+        }
+
+        _open.Clear();
+    }
+
+    private async Task<IPage> OpenAsync(ColorScheme colorScheme, string? storageState)
+    {
+        var page = await Browser.NewPageAsync(colorScheme, storageState);
+        _open.Add(page.Context);
+        return page;
+    }
 
     /// <summary>Signs in through the real form once and keeps the cookies as Playwright's storage state.</summary>
     private async Task<string> SignedInStateAsync(string userName)
@@ -83,6 +103,16 @@ public sealed class ReadersSite : IAsyncLifetime
         await page.Context.CloseAsync();
         return state;
     }
+}
+
+/// <summary>A test of the Readers collection: the pages it opened are closed after it.</summary>
+public abstract class ReadersTest(ReadersSite site) : IAsyncLifetime
+{
+    protected ReadersSite Site { get; } = site;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => Site.CloseOpenPagesAsync();
 }
 
 [CollectionDefinition(Name)]
