@@ -16,6 +16,10 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
         "/archive",
         "/archive/2020/09",
         "/login",
+        "/search?q=Lukashenko",
+        "/search?q=nothing-is-found-for-this",
+        "/tags",
+        "/tags/belarus",
     ];
 
     // "{seed}" is the seed post's content item id, known once the site is up.
