@@ -7,6 +7,7 @@
 # Knobs (environment): DURATION (10s), CONNECTIONS (32), THREADS (2),
 # SITE_PORT (5391), NGINX_PORT (5392), POST_PATH (/2020/09/11/sochi-meeting),
 # WARM_REQUESTS (20), WARMUP (5s of wrk per page before measuring), STARTUP_TIMEOUT (60), NGINX_BIN (/usr/sbin/nginx),
+# POSTS (1000 generated posts imported before measuring, so search and lists have real work),
 # BENCH_SITE_CMD (stand-in site command, for testing the harness).
 set -euo pipefail
 
@@ -19,6 +20,7 @@ POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
 WARM_REQUESTS="${WARM_REQUESTS:-20}"
 WARMUP="${WARMUP:-5s}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
+POSTS="${POSTS:-1000}"
 NGINX_BIN="${NGINX_BIN:-/usr/sbin/nginx}"
 BENCH_SITE_CMD="${BENCH_SITE_CMD:-}"
 
@@ -121,6 +123,8 @@ export Setup__AdminPassword="bench-password-123"
 export Setup__DatabaseProvider="Sqlite"
 export ASPNETCORE_ENVIRONMENT=Production
 export Logging__LogLevel__Default=Warning
+# The source link checker would fetch every generated post's (unresolvable) source under load.
+export NewsCommentary__LinkCheck__Enabled=false
 
 SITE_URL="http://127.0.0.1:$SITE_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
@@ -160,6 +164,43 @@ wait_for_200() { # url, timeout seconds, pid to watch, name, log file
 wait_for_200 "$SITE_URL/" "$STARTUP_TIMEOUT" "$SITE_PID" "site" "$WORK/site.log"
 log "site is up (pid $SITE_PID)"
 
+# --- 3b. content: $POSTS generated posts, imported by the CLI as a recipe -----------
+# Every post quotes the same paragraph (so a common query matches them all and must be ranked)
+# and carries one word of its own, benchpostNNNNN (so a rare query matches one).
+generate_posts() {
+  local i id day
+  printf '{ "name": "BenchPosts", "displayName": "Bench posts", "steps": [ { "name": "content", "Data": [\n'
+  for ((i = 1; i <= POSTS; i++)); do
+    id=$(printf 'benchpost%017d' "$i")
+    day=$(printf '%02d' $(( (i % 28) + 1 )))
+    [ "$i" -gt 1 ] && printf ',\n'
+    printf '{ "ContentItemId": "%s", "ContentType": "NewsCommentary", "Published": true, "Latest": true,' "$id"
+    printf ' "PublishedUtc": "2021-%02d-%sT10:00:00Z", "CreatedUtc": "2021-01-01T10:00:00Z", "ModifiedUtc": "2021-01-01T10:00:00Z",' $(( (i % 12) + 1 )) "$day"
+    printf ' "TitlePart": { "Title": "Bench post %d" }, "AutoroutePart": { "Path": "bench/post-%d" },' "$i" "$i"
+    printf ' "QuotePart": { "Headline": "Kremlin weighs integration talks %d", "Attribution": "Bench Wire",' "$i"
+    printf ' "Text": "Russian President Vladimir Putin and Belarus strongman Alexander Lukashenko will discuss plans to further integrate their countries on Monday, the Kremlin said. benchpost%05d\\n\\nThe two leaders would meet in the Black Sea resort of Sochi to discuss further integration plans as well as key trade and energy projects." },' "$i"
+    printf ' "AnalysisPart": { "Markdown": "Analysis of post %d: the *integration* question again." },' "$i"
+    printf ' "SourceLinkPart": { "Url": "https://news.example.invalid/story-%d", "Title": "Story %d", "Publication": "Bench Wire" },' "$i" "$i"
+    printf ' "TagsPart": { "Tags": ["Bench", "Tag %d"] } }' $(( i % 20 ))
+  done
+  printf '\n] } ] }\n'
+}
+if [ -z "$BENCH_SITE_CMD" ] && [ "$POSTS" -gt 0 ]; then
+  generate_posts >"$WORK/bench-posts.recipe.json"
+  log "importing $POSTS generated posts through the CLI (recipes apply)"
+  start_import=$(date +%s)
+  (cd "$OUT" && dotnet "$OUT/Site.dll" recipes apply "$WORK/bench-posts.recipe.json") >"$WORK/import.log" 2>&1 ||
+    { tail -n 30 "$WORK/import.log" >&2; die "importing the generated posts failed"; }
+  IMPORT_SECONDS=$(( $(date +%s) - start_import ))
+  log "imported in ${IMPORT_SECONDS}s"
+fi
+SEARCH_COMMON="/search?q=kremlin+integration"
+SEARCH_RARE="/search?q=benchpost00500"
+if [ -z "$BENCH_SITE_CMD" ] && [ "$POSTS" -ge 500 ]; then
+  curl -sS --max-time 30 "$SITE_URL$SEARCH_RARE" | grep -q "Bench post 500" ||
+    die "search for benchpost00500 did not find the generated post 500"
+fi
+
 # --- 4. warm the pages and save their HTML for nginx -------------------------
 warm_and_save() { # path, destination file
   local path="$1" dest="$2" i code
@@ -181,7 +222,9 @@ chmod -R a+rX "$STATIC"
 # .NET compiles hot code again with better optimisation after the first few thousand calls
 # (tiered compilation); load each page briefly first so the measured runs see steady state.
 log "warming the site under load for $WARMUP per page"
-for path in "/" "$POST_PATH"; do
+WARM_PATHS=("/" "$POST_PATH")
+[ -n "$BENCH_SITE_CMD" ] || WARM_PATHS+=("$SEARCH_RARE" "$SEARCH_COMMON")
+for path in "${WARM_PATHS[@]}"; do
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "$SITE_URL$path" >/dev/null 2>&1 || die "wrk warm-up of $path failed"
 done
 HOME_BYTES=$(wc -c <"$STATIC/index.html")
@@ -295,6 +338,11 @@ SAMPLER_PID=$!
 ROWS=()
 run_wrk site post "$SITE_URL$POST_PATH"
 run_wrk site home "$SITE_URL/"
+if [ -z "$BENCH_SITE_CMD" ]; then
+  # Search is never output-cached: every request ranks the matches in the database.
+  run_wrk site search1 "$SITE_URL$SEARCH_RARE"
+  run_wrk site searchN "$SITE_URL$SEARCH_COMMON"
+fi
 stop_pid "$SAMPLER_PID"; SAMPLER_PID=""
 kill -0 "$SITE_PID" 2>/dev/null || die "site died during the load run"
 SITE_HWM_KB="$(status_kb "$SITE_PID" VmHWM)"
@@ -318,13 +366,14 @@ report() {
   echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency   nginx: $("$NGINX_BIN" -v 2>&1 | sed 's/.*: //'), worker_processes 1"
   echo "site: $SITE_DESC"
   echo "pages: home = /  ($HOME_BYTES bytes), post = $POST_PATH  ($POST_BYTES bytes)"
+  [ -z "${IMPORT_SECONDS:-}" ] || echo "content: $POSTS generated posts (+ the seed post), imported by the CLI in ${IMPORT_SECONDS}s; search1 = $SEARCH_RARE (1 match), searchN = $SEARCH_COMMON (all match, ranked, first page)"
   echo
-  printf '%-7s %-5s %12s %10s %10s %8s\n' target page "req/s" "p50 ms" "p99 ms" errors
-  printf '%-7s %-5s %12s %10s %10s %8s\n' ------- ----- ------------ ---------- ---------- --------
+  printf '%-7s %-8s %12s %10s %10s %8s\n' target page "req/s" "p50 ms" "p99 ms" errors
+  printf '%-7s %-8s %12s %10s %10s %8s\n' ------- -------- ------------ ---------- ---------- --------
   local row t p r a b e
   for row in "${ROWS[@]}"; do
     IFS='|' read -r t p r a b e <<<"$row"
-    printf '%-7s %-5s %12.1f %10s %10s %8s\n' "$t" "$p" "$r" "$(fmt_ms "$a")" "$(fmt_ms "$b")" "$e"
+    printf '%-7s %-8s %12.1f %10s %10s %8s\n' "$t" "$p" "$r" "$(fmt_ms "$a")" "$(fmt_ms "$b")" "$e"
   done
   echo
   echo "site / nginx throughput:  post $(pct "$RPS_site_post" "$RPS_nginx_post")   home $(pct "$RPS_site_home" "$RPS_nginx_home")   (goal: post >= 50%)"
