@@ -1,8 +1,6 @@
-using System.Globalization;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Search.Services;
 using ContentPermissions = Modules.Contents.Permissions;
@@ -15,8 +13,6 @@ namespace Modules.Search.Controllers;
 /// </summary>
 public sealed class SearchController(SiteSearch search, IAuthorizationService authorization) : Controller
 {
-    private const int MaxPage = 10_000;
-
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, string? page)
     {
@@ -25,13 +21,9 @@ public sealed class SearchController(SiteSearch search, IAuthorizationService au
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        if (!TryReadPage(page, out var number))
+        if (!PageNumber.TryRead(page, out var number))
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View("Error", new ErrorViewModel(StatusCodes.Status400BadRequest)
-            {
-                Message = $"'{page}' is not a page number: use a whole number from 1 to {MaxPage}.",
-            });
+            return PageNumber.Refusal(this, page);
         }
 
         var model = await search.SearchAsync(SearchQuery.Parse(q), number);
@@ -42,11 +34,5 @@ public sealed class SearchController(SiteSearch search, IAuthorizationService au
 
         ViewData["Title"] = model.Query.Length == 0 ? "Search" : $"Search: {model.Query}";
         return View("SearchResults", model);
-    }
-
-    private static bool TryReadPage(string? page, out int number)
-    {
-        number = 1;
-        return page is null || (int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number is >= 1 and <= MaxPage);
     }
 }
