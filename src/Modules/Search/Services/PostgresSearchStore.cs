@@ -10,7 +10,7 @@ namespace Modules.Search.Services;
 /// ts_headline marks matches with the sentinels. Only table names and constants are written into the
 /// SQL; every value is a parameter.
 /// </summary>
-public sealed class PostgresSearchStore(CmsDbContext db) : ISearchStore
+public sealed class PostgresSearchStore(CmsDbContext db) : SearchStore(db)
 {
     /// <summary>The text search configuration of the index and of queries; both must agree.</summary>
     private const string Language = "english";
@@ -19,24 +19,14 @@ public sealed class PostgresSearchStore(CmsDbContext db) : ISearchStore
     private static readonly string s_excerptOptions =
         $"StartSel={Sentinels.Start}, StopSel={Sentinels.End}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private string Documents => SearchTables.Documents(db.TablePrefix);
 
-    public Task CreateAsync() => db.Database.ExecuteSqlRawAsync(CreateSql);
+    public override async Task<int> CountAsync(SearchQuery query)
+        => (await Db.Database.SqlQueryRaw<int>(CountSql, query.ToPlainText()).ToListAsync()).Single();
 
-    public Task AddAsync(SearchEntry entry) => db.Database.ExecuteSqlRawAsync(InsertSql,
-        entry.ContentItemId, entry.Url, entry.PublishedUnixSeconds, entry.Title, entry.Emphasis, entry.Body);
+    public override async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take)
+        => await Db.Database.SqlQueryRaw<SearchHit>(FindSql, query.ToPlainText(), s_titleOptions, s_excerptOptions, take, skip).ToListAsync();
 
-    public Task RemoveAsync(string contentItemId) => db.Database.ExecuteSqlRawAsync(DeleteSql, contentItemId);
-
-    public Task RemoveAllAsync() => db.Database.ExecuteSqlRawAsync(DeleteAllSql);
-
-    public async Task<int> CountAsync(SearchQuery query)
-        => (await db.Database.SqlQueryRaw<int>(CountSql, query.ToPlainText()).ToListAsync()).Single();
-
-    public async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take)
-        => await db.Database.SqlQueryRaw<SearchHit>(FindSql, query.ToPlainText(), s_titleOptions, s_excerptOptions, take, skip).ToListAsync();
-
-    private string CreateSql => $"""
+    protected override string CreateSql => $"""
         CREATE TABLE IF NOT EXISTS "{Documents}" (
             "Id" bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             "ContentItemId" varchar(26) NOT NULL UNIQUE,
@@ -51,15 +41,6 @@ public sealed class PostgresSearchStore(CmsDbContext db) : ISearchStore
                 setweight(to_tsvector('{Language}'::regconfig, "Body"), 'C')) STORED);
         CREATE INDEX IF NOT EXISTS "IX_{Documents}_Terms" ON "{Documents}" USING GIN ("Terms");
         """;
-
-    private string InsertSql => $$"""
-        INSERT INTO "{{Documents}}" ("ContentItemId", "Url", "PublishedUnixSeconds", "Title", "Emphasis", "Body")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5})
-        """;
-
-    private string DeleteSql => $$"""DELETE FROM "{{Documents}}" WHERE "ContentItemId" = {0}""";
-
-    private string DeleteAllSql => $"""DELETE FROM "{Documents}" """;
 
     private string CountSql => $$"""
         SELECT COUNT(*)::int AS "Value" FROM "{{Documents}}" WHERE "Terms" @@ plainto_tsquery('{{Language}}', {0})

@@ -10,31 +10,21 @@ namespace Modules.Search.Services;
 /// highlight() mark matches with the sentinels. Only table names and constants are written into the
 /// SQL; every value is a parameter.
 /// </summary>
-public sealed class SqliteSearchStore(CmsDbContext db) : ISearchStore
+public sealed class SqliteSearchStore(CmsDbContext db) : SearchStore(db)
 {
     private const int TitleWeight = 10, EmphasisWeight = 4, BodyWeight = 1;
     private const int EmphasisTokens = 24, BodyTokens = 32;
 
-    private string Documents => SearchTables.Documents(db.TablePrefix);
-    private string FullText => SearchTables.FullText(db.TablePrefix);
+    private string FullText => SearchTables.FullText(Db.TablePrefix);
 
-    public Task CreateAsync() => db.Database.ExecuteSqlRawAsync(CreateSql);
+    public override async Task<int> CountAsync(SearchQuery query)
+        => (await Db.Database.SqlQueryRaw<int>(CountSql, query.ToFts5()).ToListAsync()).Single();
 
-    public Task AddAsync(SearchEntry entry) => db.Database.ExecuteSqlRawAsync(InsertSql,
-        entry.ContentItemId, entry.Url, entry.PublishedUnixSeconds, entry.Title, entry.Emphasis, entry.Body);
-
-    public Task RemoveAsync(string contentItemId) => db.Database.ExecuteSqlRawAsync(DeleteSql, contentItemId);
-
-    public Task RemoveAllAsync() => db.Database.ExecuteSqlRawAsync(DeleteAllSql);
-
-    public async Task<int> CountAsync(SearchQuery query)
-        => (await db.Database.SqlQueryRaw<int>(CountSql, query.ToFts5()).ToListAsync()).Single();
-
-    public async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take)
-        => await db.Database.SqlQueryRaw<SearchHit>(FindSql,
+    public override async Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take)
+        => await Db.Database.SqlQueryRaw<SearchHit>(FindSql,
             query.ToFts5(), Sentinels.Start.ToString(), Sentinels.End.ToString(), "…", take, skip).ToListAsync();
 
-    private string CreateSql => $"""
+    protected override string CreateSql => $"""
         CREATE TABLE IF NOT EXISTS "{Documents}" (
             "Id" INTEGER PRIMARY KEY,
             "ContentItemId" TEXT NOT NULL UNIQUE,
@@ -58,15 +48,6 @@ public sealed class SqliteSearchStore(CmsDbContext db) : ISearchStore
             INSERT INTO "{FullText}" (rowid, "Title", "Emphasis", "Body") VALUES (new."Id", new."Title", new."Emphasis", new."Body");
         END;
         """;
-
-    private string InsertSql => $$"""
-        INSERT INTO "{{Documents}}" ("ContentItemId", "Url", "PublishedUnixSeconds", "Title", "Emphasis", "Body")
-        VALUES ({0}, {1}, {2}, {3}, {4}, {5})
-        """;
-
-    private string DeleteSql => $$"""DELETE FROM "{{Documents}}" WHERE "ContentItemId" = {0}""";
-
-    private string DeleteAllSql => $"""DELETE FROM "{Documents}" """;
 
     private string CountSql => $$"""SELECT COUNT(*) AS "Value" FROM "{{FullText}}" WHERE "{{FullText}}" MATCH {0}""";
 
