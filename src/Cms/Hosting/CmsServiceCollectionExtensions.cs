@@ -80,6 +80,7 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<ISiteService, SiteService>();
+        services.AddScoped<IPublicUrls, PublicUrls>();
     }
 
     private static void AddSecurity(IServiceCollection services, WebApplicationBuilder builder)
