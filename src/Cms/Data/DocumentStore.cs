@@ -11,14 +11,14 @@ namespace Cms.Data;
 public sealed class DocumentStore : IDocumentStore
 {
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
-    private readonly CmsDbContext db;
-    private readonly DocumentCache cache;
+    private readonly CmsDbContext _db;
+    private readonly DocumentCache _cache;
 
     public DocumentStore(CmsDbContext db, DocumentCache cache)
     {
-        this.db = db;
-        this.cache = cache;
-        db.RolledBack += _written.Clear;
+        _db = db;
+        _cache = cache;
+        _db.RolledBack += _written.Clear;
     }
 
     public async Task<T> GetAsync<T>(string id) where T : class, new()
@@ -28,16 +28,16 @@ public sealed class DocumentStore : IDocumentStore
             return (T)own;
         }
 
-        if (cache.TryGet(id, out var cached) && cached is T hit)
+        if (_cache.TryGet(id, out var cached) && cached is T hit)
         {
             return hit;
         }
 
-        var record = await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
+        var record = await _db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
         var value = record is null ? new T() : Deserialize<T>(record.Content);
-        if (db.Database.CurrentTransaction is null)
+        if (_db.Database.CurrentTransaction is null)
         {
-            cache.Set(id, value);
+            _cache.Set(id, value);
         }
 
         return value;
@@ -45,11 +45,11 @@ public sealed class DocumentStore : IDocumentStore
 
     public async Task<T> UpdateAsync<T>(string id, Action<T> change) where T : class, new()
     {
-        var record = await db.Documents.FirstOrDefaultAsync(d => d.Id == id);
+        var record = await _db.Documents.FirstOrDefaultAsync(d => d.Id == id);
         if (record is null)
         {
             record = new DocumentRecord { Id = id };
-            db.Documents.Add(record);
+            _db.Documents.Add(record);
         }
 
         var value = _written.TryGetValue(id, out var own)
@@ -59,12 +59,12 @@ public sealed class DocumentStore : IDocumentStore
         record.Content = JsonSerializer.Serialize(value, DocumentJson.Options);
         record.Version++;
         _written[id] = value;
-        db.AfterCommit(() =>
+        _db.AfterCommit(() =>
         {
-            cache.Remove(id);
+            _cache.Remove(id);
             return Task.CompletedTask;
         });
-        await db.SaveChangesAsync();
+        await _db.SaveChangesAsync();
         return value;
     }
 
