@@ -1,3 +1,5 @@
+using Cms.Content;
+using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
 using Cms.Recipes.Export;
@@ -6,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms;
 
-/// <summary>The framework's own feature: the core recipe steps and the exporter that writes them back out.</summary>
+/// <summary>The framework's own feature: the core recipe steps, the exporter that writes them back out, and evicting public pages on change.</summary>
 public sealed class Startup : ModuleStartup
 {
     public override void ConfigureServices(FeatureServices services)
@@ -18,5 +20,6 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<RolesStep>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();
+        services.AddContentHandler<PublicCacheContentHandler>();
     }
 }

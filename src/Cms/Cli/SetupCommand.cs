@@ -18,7 +18,7 @@ public static class SetupCommand
         {
             (nameof(SetupRequest.SiteName), new("--site-name") { Description = "The site's name (Setup:SiteName)." }),
             (nameof(SetupRequest.TimeZoneId), new("--time-zone") { Description = "IANA time zone, e.g. Europe/London (Setup:TimeZoneId; default UTC)." }),
-            (nameof(SetupRequest.RecipeName), new("--recipe") { Description = "The setup recipe (Setup:RecipeName; default NewsCommentary)." }),
+            (nameof(SetupRequest.RecipeName), new("--recipe") { Description = "The setup recipe (Setup:RecipeName; default: the setup recipe marked default)." }),
             (nameof(SetupRequest.DatabaseProvider), new("--database-provider") { Description = "Sqlite or Postgres (Setup:DatabaseProvider; default Sqlite)." }),
             (nameof(SetupRequest.ConnectionString), new("--connection-string") { Description = "PostgreSQL connection string; for SQLite optional (Setup:ConnectionString)." }),
             (nameof(SetupRequest.TablePrefix), new("--table-prefix") { Description = "A prefix for every table (Setup:TablePrefix)." }),
@@ -40,7 +40,7 @@ public static class SetupCommand
             {
                 SiteName = Value(nameof(SetupRequest.SiteName)) ?? "",
                 TimeZoneId = Value(nameof(SetupRequest.TimeZoneId)) ?? "UTC",
-                RecipeName = Value(nameof(SetupRequest.RecipeName)) ?? "NewsCommentary",
+                RecipeName = Value(nameof(SetupRequest.RecipeName)) ?? "",
                 DatabaseProvider = Value(nameof(SetupRequest.DatabaseProvider)) ?? SiteShellSettings.Sqlite,
                 ConnectionString = Value(nameof(SetupRequest.ConnectionString)),
                 TablePrefix = Value(nameof(SetupRequest.TablePrefix)),

@@ -1,13 +1,21 @@
 using Cms.ContentDefinitions;
 using Cms.Data;
+using Cms.Modules;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Content;
 
+/// <summary>
+/// The only code that writes content versions, and that turns index rows into items. Handlers are
+/// resolved when an item changes (so a handler may itself use the content manager) and only those of
+/// enabled features run.
+/// </summary>
 public sealed class ContentManager(
     CmsDbContext db,
     IContentDefinitionManager definitions,
-    IEnumerable<IContentHandler> handlers,
+    IFeatureManager features,
+    IServiceProvider services,
     TimeProvider clock) : IContentManager
 {
     public ContentItem New(string contentType) => new()
@@ -37,8 +45,13 @@ public sealed class ContentManager(
         return rows.Select(ToItem).ToList();
     }
 
+    public IQueryable<ContentItemRecord> Query() => db.ContentItems.AsNoTracking();
+
+    public async Task<IReadOnlyList<ContentItem>> ListAsync(IQueryable<ContentItemRecord> rows)
+        => (await rows.ToListAsync()).Select(ToItem).ToList();
+
     /// <summary>Builds an item from its row; the row's flags are the truth, not the JSON's copy.</summary>
-    public static ContentItem ToItem(ContentItemRecord row)
+    private static ContentItem ToItem(ContentItemRecord row)
     {
         var item = ContentItem.FromJson(row.Data);
         item.ContentItemId = row.ContentItemId;
@@ -234,7 +247,7 @@ public sealed class ContentManager(
 
     private async Task WriteAsync(ContentItemRecord row, ContentItem item)
     {
-        foreach (var handler in handlers)
+        foreach (var handler in await HandlersAsync())
         {
             await handler.SavingAsync(item);
         }
@@ -282,12 +295,25 @@ public sealed class ContentManager(
         }
     }
 
+    /// <summary>Tells the handlers, with the item's live versions as they now stand (one query for them all).</summary>
     private async Task NotifyAsync(ContentItem item, ContentChangeKind kind, bool publicChanged)
     {
-        var change = new ContentChange(item.ContentItemId, item.ContentType, kind, publicChanged);
-        foreach (var handler in handlers)
+        var live = await ListAsync(Query().Where(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published)));
+        var change = new ContentChange(item.ContentItemId, item.ContentType, kind, publicChanged)
+        {
+            Published = live.FirstOrDefault(i => i.Published),
+            Latest = live.FirstOrDefault(i => i.Latest),
+        };
+        foreach (var handler in await HandlersAsync())
         {
             await handler.ChangedAsync(change);
         }
+    }
+
+    /// <summary>The handlers of the features enabled now (a recipe may have enabled one earlier in this transaction).</summary>
+    private async Task<List<IContentHandler>> HandlersAsync()
+    {
+        var enabled = await features.GetEnabledAsync();
+        return services.GetServices<FeatureBound<IContentHandler>>().Where(h => enabled.Contains(h.FeatureId)).Select(h => h.Service).ToList();
     }
 }

@@ -37,9 +37,7 @@ public static class ContentPartServiceExtensions
         return new ContentPartBuilder<TPart>(services);
     }
 
+    /// <summary>A content handler that runs only while the registering feature is enabled.</summary>
     public static FeatureServices AddContentHandler<THandler>(this FeatureServices services) where THandler : class, IContentHandler
-    {
-        services.AddScoped<IContentHandler, THandler>();
-        return services;
-    }
+        => services.AddFeatureBound<IContentHandler, THandler>();
 }

@@ -13,6 +13,15 @@ public interface IContentManager
 
     Task<ContentItem?> GetVersionAsync(string contentItemVersionId);
 
+    /// <summary>
+    /// The index rows (Orchard's ContentItemIndex: type, flags, dates, owner), for an index query
+    /// service to filter, order, page and join with its own index; <see cref="ListAsync"/> loads the items.
+    /// </summary>
+    IQueryable<ContentItemRecord> Query();
+
+    /// <summary>The items of the rows the query selects, in its order, in one database query.</summary>
+    Task<IReadOnlyList<ContentItem>> ListAsync(IQueryable<ContentItemRecord> rows);
+
     /// <summary>Every version of the item, oldest first.</summary>
     Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId);
 

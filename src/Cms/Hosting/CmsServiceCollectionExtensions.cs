@@ -131,7 +131,6 @@ public static class CmsServiceCollectionExtensions
         services.AddOptions<ContentPartOptions>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IContentDefinitionManager, ContentDefinitionManager>();
-        services.AddScoped<IContentHandler, PublicCacheContentHandler>();
         services.AddSingleton<IRecipeHarvester, RecipeHarvester>();
         services.AddOptions<RecipeOptions>();
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();

@@ -12,6 +12,9 @@ public sealed record FeatureDescriptor(
     ModuleDescriptor Module,
     bool AlwaysEnabled)
 {
+    /// <summary>The Orchard Core feature ids this feature stands for, as its manifest declares them.</summary>
+    public IReadOnlyList<string> OrchardAliases { get; init; } = [];
+
     public bool IsTheme => Module.IsTheme && Id == Module.Id;
 }
 

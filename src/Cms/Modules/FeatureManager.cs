@@ -56,6 +56,10 @@ public sealed class FeatureManager(
             {
                 await MigrateFeatureAsync(feature.Id);
                 await ApplyStereotypesAsync(feature.Id);
+                foreach (var handler in services.GetServices<FeatureBound<IFeatureEventHandler>>().Where(h => h.FeatureId == feature.Id))
+                {
+                    await handler.Service.EnabledAsync();
+                }
             }
 
             return FeatureChangeResult.Ok(toEnable.Select(f => f.Id).ToList());

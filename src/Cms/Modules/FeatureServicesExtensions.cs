@@ -2,6 +2,7 @@ using Cms.Data;
 using Cms.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Cms.Modules;
 
@@ -15,7 +16,7 @@ public static class FeatureServicesExtensions
     {
         services.TryAddScoped<TImpl>();
         var featureId = services.FeatureId;
-        services.AddScoped(sp => new FeatureBound<T>(featureId, sp.GetRequiredService<TImpl>()));
+        services.AddScoped(sp => new FeatureBound<T>(featureId, sp.GetRequiredService<TImpl>));
         return services;
     }
 
@@ -34,6 +35,24 @@ public static class FeatureServicesExtensions
     public static FeatureServices AddRecipeStep<TStep>(this FeatureServices services)
         where TStep : class, Recipes.IRecipeStepHandler
         => services.AddFeatureBound<Recipes.IRecipeStepHandler, TStep>();
+
+    /// <summary>Runs <typeparamref name="THandler"/> each time the registering feature is enabled.</summary>
+    public static FeatureServices AddFeatureEventHandler<THandler>(this FeatureServices services)
+        where THandler : class, IFeatureEventHandler
+        => services.AddFeatureBound<IFeatureEventHandler, THandler>();
+
+    /// <summary>
+    /// Runs <typeparamref name="TTask"/> in the background on the schedule <paramref name="schedule"/> gives
+    /// (null: switched off), only while the registering feature is enabled.
+    /// </summary>
+    public static FeatureServices AddBackgroundTask<TTask>(this FeatureServices services, Func<IServiceProvider, BackgroundTaskSchedule?> schedule)
+        where TTask : class, IBackgroundTask
+    {
+        services.TryAddScoped<TTask>();
+        var featureId = services.FeatureId;
+        services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<BackgroundTaskHost<TTask>>(sp, featureId, () => schedule(sp)));
+        return services;
+    }
 
     public static FeatureServices AddModelContributor<TContributor>(this FeatureServices services)
         where TContributor : class, IModelContributor

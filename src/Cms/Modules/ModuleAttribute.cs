@@ -22,6 +22,12 @@ public class ModuleAttribute : Attribute
     /// <summary>Feature ids the main feature needs.</summary>
     public string[] Dependencies { get; init; } = [];
 
+    /// <summary>
+    /// Orchard Core feature ids this feature stands for ("OrchardCore.Title"), so an Orchard recipe's
+    /// feature and themes steps apply unchanged.
+    /// </summary>
+    public string[] OrchardAliases { get; init; } = [];
+
     /// <summary>Always enabled: the framework's own features cannot be turned off.</summary>
     public bool AlwaysEnabled { get; init; }
 
@@ -54,6 +60,9 @@ public sealed class FeatureAttribute : Attribute
     public string Description { get; init; } = "";
     public string Category { get; init; } = "";
     public string[] Dependencies { get; init; } = [];
+
+    /// <summary>Orchard Core feature ids this feature stands for.</summary>
+    public string[] OrchardAliases { get; init; } = [];
 }
 
 /// <summary>

@@ -10,6 +10,7 @@ namespace Cms.Modules;
 public sealed class ModuleCatalog
 {
     private readonly Dictionary<string, FeatureDescriptor> _features;
+    private readonly Dictionary<string, FeatureDescriptor> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
     public ModuleCatalog(IEnumerable<Assembly> assemblies)
     {
@@ -27,12 +28,12 @@ public sealed class ModuleCatalog
             var module = new ModuleDescriptor(manifest.Id, manifest.Name, manifest.Description, manifest.IsTheme, assembly);
             modules.Add(module);
             var main = new FeatureDescriptor(manifest.Id, manifest.Name, manifest.Description, manifest.Category,
-                manifest.Dependencies, module, manifest.AlwaysEnabled);
+                manifest.Dependencies, module, manifest.AlwaysEnabled) { OrchardAliases = manifest.OrchardAliases };
             features.Add(main);
             foreach (var extra in assembly.GetCustomAttributes<FeatureAttribute>())
             {
                 features.Add(new FeatureDescriptor(extra.Id, extra.Name, extra.Description, extra.Category,
-                    extra.Dependencies, module, false));
+                    extra.Dependencies, module, false) { OrchardAliases = extra.OrchardAliases });
             }
 
             foreach (var type in assembly.GetExportedTypes().Where(t => t.IsSubclassOf(typeof(ModuleStartup)) && !t.IsAbstract))
@@ -51,6 +52,17 @@ public sealed class ModuleCatalog
             }
         }
 
+        foreach (var feature in features)
+        {
+            foreach (var alias in feature.OrchardAliases)
+            {
+                if (!_aliases.TryAdd(alias, feature))
+                {
+                    throw new InvalidOperationException($"Orchard feature '{alias}' is claimed by both '{_aliases[alias].Id}' and '{feature.Id}'.");
+                }
+            }
+        }
+
         Modules = modules;
         Features = SortByDependencies(features);
         Startups = startups.OrderBy(s => Features.ToList().IndexOf(s.Item1)).ToList();
@@ -64,6 +76,9 @@ public sealed class ModuleCatalog
     public IReadOnlyList<(FeatureDescriptor Feature, Type StartupType)> Startups { get; }
 
     public FeatureDescriptor? Find(string featureId) => _features.GetValueOrDefault(featureId);
+
+    /// <summary>The feature whose manifest names <paramref name="orchardId"/> among its Orchard aliases.</summary>
+    public FeatureDescriptor? FindByOrchardAlias(string orchardId) => _aliases.GetValueOrDefault(orchardId);
 
     public FeatureDescriptor? FeatureOf(Assembly assembly)
         => Modules.FirstOrDefault(m => m.Assembly == assembly) is { } module ? _features[module.Id] : null;

@@ -18,6 +18,9 @@ public sealed record RecipeDescriptor
 
     public bool IsHidden => Tags.Contains("hidden", StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Marked "default" in its categories or tags: the setup recipe chosen when none is named.</summary>
+    public bool IsDefault => Categories.Contains("default") || Tags.Contains("default");
+
     /// <summary>Reads the recipe's whole text.</summary>
     public Func<string> ReadText { get; init; } = () => "";
 }

@@ -15,6 +15,7 @@ public sealed class SetupRequest
 {
     public string SiteName { get; set; } = "";
     public string TimeZoneId { get; set; } = "UTC";
+    /// <summary>The setup recipe; empty for the one marked "default" (<see cref="Recipes.RecipeDescriptor.IsDefault"/>).</summary>
     public string RecipeName { get; set; } = "";
     public string DatabaseProvider { get; set; } = "Sqlite";
     public string? ConnectionString { get; set; }

@@ -1,5 +1,5 @@
 using Cms.Navigation;
-using UsersPermissions = Modules.Users.Permissions;
+using Modules.Users;
 
 namespace Modules.Comments;
 

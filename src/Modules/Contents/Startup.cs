@@ -20,6 +20,8 @@ public sealed class Startup : ModuleStartup
         services.AddModelContributor<AutorouteModel>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
+        services.AddScoped<AutorouteEntries>();
+        services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<ContentEditorBuilder>();
         services.AddNavigationProvider<AdminMenu>();

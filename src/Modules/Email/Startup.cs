@@ -1,4 +1,3 @@
-using Cms.Email;
 using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Email.Services;

@@ -2,4 +2,5 @@ using Cms.Modules;
 
 [assembly: Module("Markdown", "Markdown",
     Description = "Renders Markdown with Markdig and sanitises the HTML with HtmlSanitizer.",
-    Category = "Content")]
+    Category = "Content",
+    OrchardAliases = ["OrchardCore.Markdown"])]

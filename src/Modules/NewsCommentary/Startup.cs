@@ -1,14 +1,14 @@
 using Cms.Content;
 using Cms.Modules;
-using Cms.Navigation;
-using Cms.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Modules.Contents.Services;
 using Modules.NewsCommentary.Drivers;
 using Modules.NewsCommentary.Handlers;
 using Modules.NewsCommentary.Indexes;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
+using Modules.Search.Services;
 
 namespace Modules.NewsCommentary;
 
@@ -49,6 +49,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LinkCheckStore>();
         services.AddScoped<LinkChecker>();
         services.AddScoped<LinkHealthQuery>();
-        services.AddHostedService<LinkCheckWorker>();
+        services.AddBackgroundTask<LinkCheckWorker>(sp => LinkCheckWorker.Schedule(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value));
     }
 }

@@ -14,6 +14,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddDataMigration<Migrations>();
         services.AddContentHandler<SearchIndexHandler>();
+        services.AddFeatureEventHandler<SearchFeatureEvents>();
         services.AddScoped<SqliteSearchStore>();
         services.AddScoped<PostgresSearchStore>();
         services.AddScoped<ISearchStore>(sp => sp.GetRequiredService<CmsDbContext>().Database.IsSqlite()

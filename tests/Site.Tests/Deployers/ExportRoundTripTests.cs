@@ -100,6 +100,9 @@ public sealed class ExportRoundTripTests
     }, ContentJson.Options));
 
     private static Task<Dictionary<string, string>> LiveVersionsAsync(SiteFactory site) => site.InScopeAsync(async sp =>
-        (await sp.GetRequiredService<CmsDbContext>().ContentItems.AsNoTracking().Where(r => r.Latest || r.Published).ToListAsync())
-            .ToDictionary(r => r.ContentItemVersionId, r => ContentManager.ToItem(r).ToJsonString()));
+    {
+        var content = sp.GetRequiredService<IContentManager>();
+        return (await content.ListAsync(content.Query().Where(r => r.Latest || r.Published)))
+            .ToDictionary(i => i.ContentItemVersionId, i => i.ToJsonString());
+    });
 }

@@ -3,11 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.ContentDefinitions;
-using Cms.Data;
 using Cms.Modules;
 using Cms.Security;
 using Cms.Settings;
-using Microsoft.EntityFrameworkCore;
 
 namespace Cms.Recipes.Export;
 
@@ -18,7 +16,7 @@ public sealed class RecipeExporter(
     IContentDefinitionManager definitions,
     IRoleStore roles,
     IPermissionCatalog permissions,
-    CmsDbContext db,
+    IContentManager contentManager,
     TimeProvider clock) : IRecipeExporter
 {
     public async Task<JsonObject> ExportAsync(RecipeExportOptions? options = null)
@@ -105,14 +103,14 @@ public sealed class RecipeExporter(
     /// <summary>Every Latest or Published version in Orchard's item JSON, oldest first, so a draft follows its published version.</summary>
     private async Task<JsonObject> ContentStepAsync(string? contentType)
     {
-        var query = db.ContentItems.AsNoTracking().Where(r => r.Latest || r.Published);
+        var query = contentManager.Query().Where(r => r.Latest || r.Published);
         if (contentType is not null)
         {
             query = query.Where(r => r.ContentType == contentType);
         }
 
-        var rows = await query.OrderBy(r => r.Id).ToListAsync();
-        var data = new JsonArray(rows.Select(r => (JsonNode)ContentManager.ToItem(r).ToJson()).ToArray());
+        var items = await contentManager.ListAsync(query.OrderBy(r => r.Id));
+        var data = new JsonArray(items.Select(i => (JsonNode)i.ToJson()).ToArray());
         return new JsonObject { ["name"] = "content", ["Data"] = data };
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Modules.Admin.ViewModels;
+using Modules.Contents;
 
 namespace Modules.Admin.Controllers;
 
@@ -20,7 +21,7 @@ public sealed class DashboardController(CmsDbContext db, IAuthorizationService a
     {
         var query = db.ContentItems.AsNoTracking();
         // Listing everyone's items needs ListContent; others see their own.
-        if (!await authorization.AuthorizeAsync(User, Contents.Permissions.ListContent))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.ListContent))
         {
             var userId = User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
             query = query.Where(r => r.Owner == userId);

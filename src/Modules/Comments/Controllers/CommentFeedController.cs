@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 using Modules.Comments.Services;
 using Modules.Comments.Settings;
-using ContentPermissions = Modules.Contents.Permissions;
+using Modules.Contents;
 
 namespace Modules.Comments.Controllers;
 
@@ -16,6 +16,7 @@ public sealed class CommentFeedController(
     CommentTargets targets,
     CommentFeedWriter feed,
     ISiteService site,
+    IPublicUrls urls,
     IAuthorizationService authorization,
     TimeProvider clock) : Controller
 {
@@ -34,8 +35,7 @@ public sealed class CommentFeedController(
             return NotFound();
         }
 
-        var baseUrl = settings.BaseUrl.Length > 0 ? settings.BaseUrl : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        var xml = await feed.WriteAsync(target, settings.SiteName, baseUrl);
+        var xml = await feed.WriteAsync(target, settings.SiteName, await urls.AbsoluteAsync(target.Path));
         return Content(xml, "application/rss+xml; charset=utf-8");
     }
 }

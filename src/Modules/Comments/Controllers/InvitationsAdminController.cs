@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Modules.Comments.Services;
 using Modules.Comments.Settings;
 using Modules.Comments.ViewModels;
-using UsersPermissions = Modules.Users.Permissions;
+using Modules.Users;
 
 namespace Modules.Comments.Controllers;
 

@@ -1,7 +1,6 @@
 using Cms.Admin;
 using Cms.Data;
 using Cms.Display;
-using Cms.Email;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -11,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using Modules.Comments.Models;
 using Modules.Comments.Services;
 using Modules.Comments.ViewModels;
+using Modules.Email.Services;
 
 namespace Modules.Comments.Controllers;
 

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
 using Modules.Comments.Services;
 using Modules.Comments.ViewModels;
+using Modules.Markdown.Services;
 
 namespace Modules.Comments.Controllers;
 

@@ -10,7 +10,7 @@ namespace Modules.Comments.Drivers;
 /// Detail: the thread, the form or the policy note ("CommentsPart"). Summary: the count linking to the
 /// thread ("CommentsPart.Summary"). Edit: the item's open/closed switch.
 /// </summary>
-public sealed class CommentsPartDriver(CommentThreadBuilder threads, CommentCounts counts, IHttpContextAccessor http) : ContentPartDisplayDriver<CommentsPart>
+public sealed class CommentsPartDriver(CommentThreadBuilder threads, CommentCounts counts, CommentTargets targets, IHttpContextAccessor http) : ContentPartDisplayDriver<CommentsPart>
 {
     public override async Task<PartView?> DisplayAsync(CommentsPart part, PartDisplayContext context)
     {
@@ -22,7 +22,7 @@ public sealed class CommentsPartDriver(CommentThreadBuilder threads, CommentCoun
             case "Summary":
                 // Asked for now, read when the page renders: one query for every post on the page.
                 counts.Want(item.ContentItemId);
-                var url = CommentTargets.PathOf(item) + "#comments";
+                var url = targets.PathOf(item) + "#comments";
                 return context.View($"{PartName}.Summary", new CommentCountViewModel(url, () => counts.GetAsync(item.ContentItemId)));
             default:
                 return null;

@@ -6,6 +6,7 @@ using Cms.Data;
 using Cms.Display;
 using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
+using Modules.Markdown.Services;
 
 namespace Modules.Comments.Services;
 
@@ -15,14 +16,14 @@ public sealed class CommentFeedWriter(CmsDbContext db, IMarkdownRenderer markdow
     public const int ItemCount = 50;
     private const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    public async Task<string> WriteAsync(CommentTarget target, string siteName, string baseUrl)
+    /// <param name="postUrl">The post's absolute URL.</param>
+    public async Task<string> WriteAsync(CommentTarget target, string siteName, string postUrl)
     {
         var comments = await db.Set<Comment>().AsNoTracking()
             .Where(c => c.ContentItemId == target.Item.ContentItemId && c.Status == CommentStatus.Approved)
             .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id)
             .Take(ItemCount)
             .ToListAsync();
-        var postUrl = baseUrl + target.Path;
         var output = new StringBuilder();
         await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
         {
@@ -67,10 +68,5 @@ public sealed class CommentFeedWriter(CmsDbContext db, IMarkdownRenderer markdow
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
         markdown.RenderUserContent(text).WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();
-    }
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
     }
 }

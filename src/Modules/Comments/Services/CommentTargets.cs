@@ -2,7 +2,7 @@ using Cms.Content;
 using Cms.ContentDefinitions;
 using Modules.Comments.Models;
 using Modules.Comments.Settings;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
 
 namespace Modules.Comments.Services;
 
@@ -12,7 +12,7 @@ public sealed record CommentTarget(ContentItem Item, string Path, bool TakesComm
     public string Title => string.IsNullOrEmpty(Item.DisplayText) ? "this post" : Item.DisplayText;
 }
 
-public sealed class CommentTargets(IContentManager contentManager, IContentDefinitionManager definitions)
+public sealed class CommentTargets(IContentManager contentManager, IContentDefinitionManager definitions, IAutorouteEntries entries)
 {
     /// <summary>The published version of the item, or null when there is none (unknown, draft only, deleted).</summary>
     public async Task<CommentTarget?> FindPublishedAsync(string? contentItemId, CommentSettings settings, DateTime nowUtc)
@@ -47,6 +47,6 @@ public sealed class CommentTargets(IContentManager contentManager, IContentDefin
             || published.AddDays(settings.CloseAfterDays) > nowUtc;
     }
 
-    public static string PathOf(ContentItem item)
-        => item.As<AutoroutePart>()?.Path is { Length: > 0 } path ? "/" + path : "/";
+    /// <summary>The item's address, or the home page for an item that has none.</summary>
+    public string PathOf(ContentItem item) => entries.PathOf(item) ?? "/";
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Cms.Display;
 using Modules.Comments.Settings;
+using Modules.Markdown.Services;
 
 namespace Modules.Comments.Services;
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Modules.Comments.Models;
 using Modules.Comments.Settings;
 using Modules.Comments.ViewModels;
+using Modules.Markdown.Services;
 
 namespace Modules.Comments.Services;
 

@@ -2,7 +2,6 @@ using System.Net.Mail;
 using System.Security.Cryptography;
 using System.Text;
 using Cms.Data;
-using Cms.Email;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +9,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
 using Modules.Comments.Settings;
+using Modules.Email.Services;
 
 namespace Modules.Comments.Services;
 

@@ -20,14 +20,14 @@ public sealed class ContentListController(CmsDbContext db, IContentDefinitionMan
     [HttpGet("/admin/contents")]
     public async Task<IActionResult> Index([FromQuery] ContentListFilter filter)
     {
-        if (!await authorization.AuthorizeAsync(User, Permissions.EditOwnContent))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditOwnContent))
         {
             return Forbid();
         }
 
         filter.Page = Math.Clamp(filter.Page, 1, 100_000);
         var types = (await definitions.ListTypesAsync()).Where(t => t.GetSettings().Listable).ToList();
-        var query = Filtered(filter, await authorization.AuthorizeAsync(User, Permissions.ListContent));
+        var query = Filtered(filter, await authorization.AuthorizeAsync(User, ContentPermissions.ListContent));
         query = filter.Sort switch
         {
             "oldest" => query.OrderBy(r => r.ModifiedUtc),

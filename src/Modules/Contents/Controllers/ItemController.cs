@@ -1,5 +1,4 @@
 using Cms.Content;
-using Cms.Data;
 using Cms.Display;
 using Cms.Hosting;
 using Cms.Security;
@@ -8,15 +7,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ViewEngines;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Indexes;
+using Modules.Contents.Services;
 using Modules.Contents.ViewModels;
 
 namespace Modules.Contents.Controllers;
 
 /// <summary>Shows a published item at its AutoroutePart path. The route comes last, after every other.</summary>
 public sealed class ItemController(
-    CmsDbContext db,
+    IAutorouteEntries entries,
     IContentDisplayManager displayManager,
     IAuthorizationService authorization,
     ISiteService site,
@@ -31,21 +29,17 @@ public sealed class ItemController(
             return NotFound();
         }
 
-        if (!await authorization.AuthorizeAsync(User, Permissions.ViewContent))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
         {
             return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
         }
 
-        var row = await (from index in db.Set<AutoroutePartIndex>().AsNoTracking()
-                         join version in db.ContentItems.AsNoTracking() on index.ContentItemVersionId equals version.ContentItemVersionId
-                         where index.Path == path && index.Published && version.Published
-                         select version).FirstOrDefaultAsync();
-        if (row is null)
+        var item = await entries.FindPublishedAsync(path);
+        if (item is null)
         {
             return NotFound();
         }
 
-        var item = ContentManager.ToItem(row);
         var settings = await site.GetAsync();
         var model = new ContentPageViewModel
         {

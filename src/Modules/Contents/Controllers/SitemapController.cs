@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
-using Cms.Data;
+using Cms.Display;
 using Cms.Hosting;
 using Cms.Modules;
-using Cms.Navigation;
 using Cms.Settings;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Indexes;
+using Modules.Contents.Services;
 
 namespace Modules.Contents.Controllers;
 
 /// <summary>sitemap.xml (the home page, every published item with a path, the enabled features' other pages) and robots.txt.</summary>
 [OutputCache(PolicyName = PublicCachePolicy.Name)]
-public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnumerable<FeatureBound<ISitemapSource>> sources, IFeatureManager features) : Controller
+public sealed class SitemapController(
+    IAutorouteEntries entries,
+    IPublicUrls urls,
+    IEnumerable<FeatureBound<ISitemapSource>> sources,
+    IFeatureManager features) : Controller
 {
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int MaxUrls = 50_000;
@@ -23,26 +25,23 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
-        var baseUrl = await BaseUrlAsync();
-        var entries = await (from index in db.Set<AutoroutePartIndex>().AsNoTracking()
-                             join item in db.ContentItems.AsNoTracking() on index.ContentItemVersionId equals item.ContentItemVersionId
-                             where index.Published
-                             orderby item.PublishedUtc descending
-                             select new { index.Path, item.ModifiedUtc }).Take(MaxUrls - 1).ToListAsync();
+        var baseUrl = await urls.BaseUrlAsync();
+        var items = await entries.ListPublishedAsync(MaxUrls - 1);
         var enabled = await features.GetEnabledAsync();
         var others = new List<SitemapEntry>();
         foreach (var source in sources.Where(s => enabled.Contains(s.FeatureId)))
         {
-            others.AddRange(await source.Service.GetEntriesAsync(MaxUrls - 1 - entries.Count - others.Count));
+            others.AddRange(await source.Service.GetEntriesAsync(MaxUrls - 1 - items.Count - others.Count));
         }
+
         var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true }))
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             WriteUrl(writer, baseUrl + "/", null);
-            foreach (var entry in entries)
+            foreach (var item in items)
             {
-                WriteUrl(writer, $"{baseUrl}/{entry.Path}", entry.ModifiedUtc);
+                WriteUrl(writer, baseUrl + item.Path, item.ModifiedUtc);
             }
 
             foreach (var other in others)
@@ -53,13 +52,13 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
             writer.WriteEndElement();
         }
 
-        return Content(output.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml; charset=utf-8");
+        return Content(output.ToString(), "application/xml; charset=utf-8");
     }
 
     [HttpGet("/robots.txt")]
     public async Task<IActionResult> Robots()
     {
-        var text = $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /preview/\nDisallow: /setup\n\nSitemap: {await BaseUrlAsync()}/sitemap.xml\n";
+        var text = $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /preview/\nDisallow: /setup\n\nSitemap: {await urls.AbsoluteAsync("/sitemap.xml")}\n";
         return Content(text, "text/plain; charset=utf-8");
     }
 
@@ -73,11 +72,5 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
         }
 
         writer.WriteEndElement();
-    }
-
-    private async Task<string> BaseUrlAsync()
-    {
-        var settings = await site.GetAsync();
-        return string.IsNullOrEmpty(settings.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : settings.BaseUrl;
     }
 }

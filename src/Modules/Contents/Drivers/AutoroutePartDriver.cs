@@ -1,13 +1,11 @@
-using Cms.Data;
 using Cms.Display;
-using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Indexes;
 using Modules.Contents.Models;
+using Modules.Contents.Services;
 
 namespace Modules.Contents.Drivers;
 
 /// <summary>The path editor: empty means "generate from the pattern"; a path another item uses is refused.</summary>
-public sealed class AutoroutePartDriver(CmsDbContext db) : ContentPartDisplayDriver<AutoroutePart>
+public sealed class AutoroutePartDriver(IAutorouteEntries entries) : ContentPartDisplayDriver<AutoroutePart>
 {
     public override Task<PartView?> DisplayAsync(AutoroutePart part, PartDisplayContext context)
         => Task.FromResult<PartView?>(null);
@@ -20,7 +18,7 @@ public sealed class AutoroutePartDriver(CmsDbContext db) : ContentPartDisplayDri
         if (part.Path.Length > 0 && updater.ModelState.IsValid)
         {
             var id = context.ContentItem.ContentItemId;
-            if (await db.Set<AutoroutePartIndex>().AnyAsync(i => i.Path == part.Path && i.ContentItemId != id))
+            if (await entries.IsTakenAsync(part.Path, id))
             {
                 updater.ModelState.AddModelError($"{context.Prefix}.{nameof(AutoroutePart.Path)}", $"Another item already uses the path '{part.Path}'.");
             }

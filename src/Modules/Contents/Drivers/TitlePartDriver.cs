@@ -1,15 +1,15 @@
 using Cms.Display;
 using Modules.Contents.Models;
+using Modules.Contents.Services;
 using Modules.Contents.ViewModels;
 
 namespace Modules.Contents.Drivers;
 
-public sealed class TitlePartDriver : ContentPartDisplayDriver<TitlePart>
+public sealed class TitlePartDriver(IAutorouteEntries entries) : ContentPartDisplayDriver<TitlePart>
 {
     public override Task<PartView?> DisplayAsync(TitlePart part, PartDisplayContext context)
     {
-        var path = context.ContentItem.As<AutoroutePart>()?.Path;
-        var model = new TitlePartViewModel(part.Title, string.IsNullOrEmpty(path) ? null : "/" + path);
+        var model = new TitlePartViewModel(part.Title, entries.PathOf(context.ContentItem));
         var viewName = context.DisplayType == "Detail" ? "TitlePart" : $"TitlePart.{context.DisplayType}";
         return Task.FromResult<PartView?>(context.View(viewName, model));
     }

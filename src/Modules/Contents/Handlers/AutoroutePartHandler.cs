@@ -1,9 +1,6 @@
 using Cms.Content;
 using Cms.ContentDefinitions;
-using Cms.Data;
 using Cms.Settings;
-using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Indexes;
 using Modules.Contents.Models;
 using Modules.Contents.Services;
 
@@ -14,7 +11,7 @@ namespace Modules.Contents.Handlers;
 /// AutoroutePartIndex in step with the item's Published and Latest versions.
 /// </summary>
 public sealed class AutoroutePartHandler(
-    CmsDbContext db,
+    AutorouteEntries entries,
     IContentDefinitionManager definitions,
     ISiteService site,
     AutoroutePathGenerator generator) : IContentHandler
@@ -39,7 +36,7 @@ public sealed class AutoroutePartHandler(
         var pattern = settingsJson?["Pattern"]?.GetValue<string>();
         var basePath = await generator.GenerateAsync(pattern, item, (await site.GetAsync()).TimeZone());
         var path = basePath;
-        for (var n = 2; await IsTakenAsync(path, item.ContentItemId); n++)
+        for (var n = 2; await entries.IsTakenAsync(path, item.ContentItemId); n++)
         {
             path = $"{basePath}-{n}";
         }
@@ -48,32 +45,5 @@ public sealed class AutoroutePartHandler(
         item.Apply(part);
     }
 
-    public async Task ChangedAsync(ContentChange change)
-    {
-        var existing = await db.Set<AutoroutePartIndex>().Where(i => i.ContentItemId == change.ContentItemId).ToListAsync();
-        db.Set<AutoroutePartIndex>().RemoveRange(existing);
-        var rows = await db.ContentItems.AsNoTracking()
-            .Where(r => r.ContentItemId == change.ContentItemId && (r.Latest || r.Published))
-            .ToListAsync();
-        foreach (var row in rows)
-        {
-            var path = ContentItem.FromJson(row.Data).As<AutoroutePart>()?.Path;
-            if (!string.IsNullOrEmpty(path))
-            {
-                db.Set<AutoroutePartIndex>().Add(new AutoroutePartIndex
-                {
-                    ContentItemId = row.ContentItemId,
-                    ContentItemVersionId = row.ContentItemVersionId,
-                    Path = path,
-                    Published = row.Published,
-                    Latest = row.Latest,
-                });
-            }
-        }
-
-        await db.SaveChangesAsync();
-    }
-
-    private Task<bool> IsTakenAsync(string path, string contentItemId)
-        => db.Set<AutoroutePartIndex>().AnyAsync(i => i.Path == path && i.ContentItemId != contentItemId);
+    public Task ChangedAsync(ContentChange change) => entries.UpdateIndexAsync(change);
 }

@@ -35,18 +35,18 @@ public sealed class ContentAuthorizer(IAuthorizationService authorization, ICont
 
     private static Permission GeneralPermission(ContentAction action, bool own) => (action, own) switch
     {
-        (ContentAction.View, true) => Permissions.ViewOwnContent,
-        (ContentAction.View, false) => Permissions.ViewContent,
-        (ContentAction.Edit, true) => Permissions.EditOwnContent,
-        (ContentAction.Edit, false) => Permissions.EditContent,
-        (ContentAction.Publish, true) => Permissions.PublishOwnContent,
-        (ContentAction.Publish, false) => Permissions.PublishContent,
-        (ContentAction.Delete, true) => Permissions.DeleteOwnContent,
-        (ContentAction.Delete, false) => Permissions.DeleteContent,
-        (ContentAction.Preview, true) => Permissions.PreviewOwnContent,
-        (ContentAction.Preview, false) => Permissions.PreviewContent,
-        (ContentAction.Clone, true) => Permissions.CloneOwnContent,
-        _ => Permissions.CloneContent,
+        (ContentAction.View, true) => ContentPermissions.ViewOwnContent,
+        (ContentAction.View, false) => ContentPermissions.ViewContent,
+        (ContentAction.Edit, true) => ContentPermissions.EditOwnContent,
+        (ContentAction.Edit, false) => ContentPermissions.EditContent,
+        (ContentAction.Publish, true) => ContentPermissions.PublishOwnContent,
+        (ContentAction.Publish, false) => ContentPermissions.PublishContent,
+        (ContentAction.Delete, true) => ContentPermissions.DeleteOwnContent,
+        (ContentAction.Delete, false) => ContentPermissions.DeleteContent,
+        (ContentAction.Preview, true) => ContentPermissions.PreviewOwnContent,
+        (ContentAction.Preview, false) => ContentPermissions.PreviewContent,
+        (ContentAction.Clone, true) => ContentPermissions.CloneOwnContent,
+        _ => ContentPermissions.CloneContent,
     };
 
     private static Permission TypePermission(ContentAction action, bool own, string type) => (action, own) switch

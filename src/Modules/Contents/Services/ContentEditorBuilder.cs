@@ -2,19 +2,17 @@ using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Display;
 using Microsoft.AspNetCore.Mvc;
-using Modules.Contents.Models;
 using Modules.Contents.ViewModels;
 
 namespace Modules.Contents.Services;
 
 /// <summary>Builds the editor page's model: the parts' editors and the actions this user may take.</summary>
-public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, ContentAuthorizer authorizer)
+public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, IAutorouteEntries entries, ContentAuthorizer authorizer)
 {
     public async Task<ContentEditorViewModel> BuildAsync(ControllerBase controller, ContentItem item, ContentTypeDefinition type, bool isNew)
     {
         var user = controller.User;
         var published = isNew ? null : await contentManager.GetAsync(item.ContentItemId);
-        var path = published?.As<AutoroutePart>()?.Path;
         var settings = type.GetSettings();
         return new ContentEditorViewModel
         {
@@ -29,7 +27,7 @@ public sealed class ContentEditorBuilder(IContentDisplayManager display, IConten
             CanDelete = !isNew && await authorizer.CanAsync(user, ContentAction.Delete, item),
             CanPreview = !isNew && await authorizer.CanAsync(user, ContentAction.Preview, item),
             CanClone = !isNew && await authorizer.CanAsync(user, ContentAction.Clone, item),
-            PublicUrl = path is null ? null : "/" + path,
+            PublicUrl = published is null ? null : entries.PathOf(published),
             FormAction = isNew ? $"/admin/contents/new/{type.Name}" : $"/admin/contents/{item.ContentItemId}/edit",
         };
     }

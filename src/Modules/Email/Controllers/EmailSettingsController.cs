@@ -1,6 +1,5 @@
 using Cms.Admin;
 using Cms.Display;
-using Cms.Email;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
-using Cms.Email;
 using Cms.Settings;
 using Microsoft.Extensions.Logging;
 using MimeKit;
+using Modules.Email.Services;
 using Modules.Email.Settings;
 
 namespace Modules.Email.Services;

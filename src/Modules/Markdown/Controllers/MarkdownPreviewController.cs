@@ -1,6 +1,7 @@
 using Cms.Admin;
 using Cms.Display;
 using Microsoft.AspNetCore.Mvc;
+using Modules.Markdown.Services;
 
 namespace Modules.Markdown.Controllers;
 

@@ -1,5 +1,6 @@
 using Cms.Display;
 using Modules.Markdown.Models;
+using Modules.Markdown.Services;
 using Modules.Markdown.ViewModels;
 
 namespace Modules.Markdown.Drivers;

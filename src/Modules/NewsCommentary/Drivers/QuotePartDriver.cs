@@ -1,12 +1,13 @@
 using Cms.Display;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
 using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<QuotePart>
+public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntries entries) : ContentPartDisplayDriver<QuotePart>
 {
     public override Task<PartView?> DisplayAsync(QuotePart part, PartDisplayContext context)
     {
@@ -15,8 +16,7 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDis
         if (context.DisplayType == "Summary")
         {
             var (excerpt, isWhole) = QuoteExcerpt.From(part.Text);
-            var path = context.ContentItem.As<AutoroutePart>()?.Path;
-            var more = isWhole || path is null ? null : "/" + path;
+            var more = isWhole ? null : entries.PathOf(context.ContentItem);
             return Task.FromResult<PartView?>(context.View("QuotePart.Summary",
                 new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, more)));
         }

@@ -1,4 +1,5 @@
 using Cms.Display;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
 using Modules.NewsCommentary.ViewModels;

@@ -20,11 +20,7 @@ public sealed class SourceLinkCheckHandler(CmsDbContext db) : IContentHandler
             return;
         }
 
-        var data = await db.ContentItems.AsNoTracking()
-            .Where(r => r.ContentItemId == change.ContentItemId && r.Published)
-            .Select(r => r.Data)
-            .FirstOrDefaultAsync();
-        var url = data is null ? null : ContentItem.FromJson(data).As<SourceLinkPart>()?.Url;
+        var url = change.Published?.As<SourceLinkPart>()?.Url;
         var row = await db.Set<SourceLinkCheck>().FirstOrDefaultAsync(c => c.ContentItemId == change.ContentItemId);
         if (string.IsNullOrEmpty(url))
         {

@@ -31,10 +31,8 @@ public sealed class TagsPartHandler(CmsDbContext db) : IContentHandler
     {
         var index = db.Set<TagsPartIndex>();
         index.RemoveRange(await index.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
-        var published = await db.ContentItems.AsNoTracking()
-            .Where(r => r.ContentItemId == change.ContentItemId && r.Published)
-            .FirstOrDefaultAsync();
-        var tags = published is null ? [] : ContentItem.FromJson(published.Data).As<TagsPart>()?.Entries() ?? [];
+        var published = change.Published;
+        var tags = published?.As<TagsPart>()?.Entries() ?? [];
         foreach (var tag in tags)
         {
             index.Add(new TagsPartIndex

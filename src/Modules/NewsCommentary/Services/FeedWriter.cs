@@ -4,7 +4,8 @@ using System.Xml;
 using Cms.Content;
 using Cms.Display;
 using Cms.Settings;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
@@ -13,15 +14,15 @@ namespace Modules.NewsCommentary.Services;
 /// The RSS 2.0 and Atom feeds of posts, the site's or one tag's: each entry carries the quote, the
 /// analysis, the source link and the post's tags as categories.
 /// </summary>
-public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
+public sealed class FeedWriter(ISiteService site, IPublicUrls urls, IAutorouteEntries entries, IMarkdownRenderer markdown)
 {
     public const int ItemCount = 20;
 
     /// <param name="tag">The tag whose feed this is; null for the site's feed.</param>
-    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
+    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, TagName? tag = null)
     {
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var baseUrl = await urls.BaseUrlAsync();
         var channel = FeedChannel.For(settings, tag);
         var output = new StringBuilder();
         var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = true };
@@ -48,7 +49,7 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
 
             foreach (var item in items)
             {
-                WriteItem(writer, item, baseUrl);
+                WriteItem(writer, item, await LinkOfAsync(item));
             }
 
             writer.WriteEndElement();
@@ -60,11 +61,11 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
     }
 
     /// <summary>The same entries as an Atom 1.0 feed (RFC 4287).</summary>
-    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
+    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, TagName? tag = null)
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var baseUrl = await urls.BaseUrlAsync();
         var channel = FeedChannel.For(settings, tag);
         var updated = items.Select(i => i.ModifiedUtc ?? i.PublishedUtc).Max() ?? DateTime.UnixEpoch;
         var output = new StringBuilder();
@@ -87,7 +88,7 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
                 writer.WriteStartElement("entry", atom);
                 writer.WriteElementString("title", atom, item.DisplayText);
                 writer.WriteElementString("id", atom, $"urn:cms:content:{item.ContentItemId}");
-                WriteLink(writer, "alternate", $"{baseUrl}/{item.As<AutoroutePart>()?.Path}", "text/html");
+                WriteLink(writer, "alternate", await LinkOfAsync(item), "text/html");
                 writer.WriteElementString("published", atom, AtomDate(item.PublishedUtc ?? updated));
                 writer.WriteElementString("updated", atom, AtomDate(item.ModifiedUtc ?? item.PublishedUtc ?? updated));
                 writer.WriteStartElement("author", atom);
@@ -127,9 +128,11 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
 
     private static string AtomDate(DateTime date) => date.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    private void WriteItem(XmlWriter writer, ContentItem item, string baseUrl)
+    /// <summary>The post's address; the home page for one without a path.</summary>
+    private async Task<string> LinkOfAsync(ContentItem item) => await entries.UrlOfAsync(item) ?? await urls.AbsoluteAsync("/");
+
+    private void WriteItem(XmlWriter writer, ContentItem item, string link)
     {
-        var link = $"{baseUrl}/{item.As<AutoroutePart>()?.Path}";
         writer.WriteStartElement("item");
         writer.WriteElementString("title", item.DisplayText);
         writer.WriteElementString("link", link);
@@ -199,10 +202,5 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
         }
 
         return html.ToString();
-    }
-
-    private sealed class Utf8StringWriter(StringBuilder builder) : StringWriter(builder, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
     }
 }

@@ -11,7 +11,7 @@ namespace Modules.NewsCommentary.Services;
 /// conditional UPDATEs, so two nodes sharing the database never check the same link twice, and a
 /// result for a URL the editor has since changed is dropped.
 /// </summary>
-public sealed class LinkCheckStore(CmsDbContext db, IContentDefinitionManager definitions)
+public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManager, IContentDefinitionManager definitions)
 {
     private const int SyncBatch = 500;
 
@@ -24,11 +24,9 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentDefinitionManager de
             .Where(t => t.ContentTypePartDefinitionRecords.Any(p => p.PartName == nameof(SourceLinkPart)))
             .Select(t => t.Name)
             .ToList();
-        var missing = await db.ContentItems.AsNoTracking()
+        var missing = await contentManager.ListAsync(contentManager.Query()
             .Where(r => r.Published && types.Contains(r.ContentType) && !Checks.Any(c => c.ContentItemId == r.ContentItemId))
-            .Select(r => new { r.ContentItemId, r.Data })
-            .Take(SyncBatch)
-            .ToListAsync(cancellationToken);
+            .Take(SyncBatch));
         if (missing.Count == 0)
         {
             return;
@@ -36,7 +34,7 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentDefinitionManager de
 
         foreach (var item in missing)
         {
-            var url = ContentItem.FromJson(item.Data).As<SourceLinkPart>()?.Url ?? "";
+            var url = item.As<SourceLinkPart>()?.Url ?? "";
             var row = new SourceLinkCheck { ContentItemId = item.ContentItemId };
             row.StartOver(url);
             row.Published = url.Length > 0;

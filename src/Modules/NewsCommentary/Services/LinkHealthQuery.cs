@@ -7,7 +7,7 @@ using Modules.NewsCommentary.ViewModels;
 namespace Modules.NewsCommentary.Services;
 
 /// <summary>Reads of source link health: the post page's one look, and the admin report.</summary>
-public sealed class LinkHealthQuery(CmsDbContext db, IDocumentStore documents)
+public sealed class LinkHealthQuery(CmsDbContext db, IContentManager contentManager, IDocumentStore documents)
 {
     // The outcomes LinkHealthRules.IsBroken names, written out so the filter runs in the database.
     private IQueryable<SourceLinkCheck> Broken => db.Set<SourceLinkCheck>().AsNoTracking()
@@ -29,14 +29,12 @@ public sealed class LinkHealthQuery(CmsDbContext db, IDocumentStore documents)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync();
         var ids = rows.Select(r => r.ContentItemId).ToList();
-        var posts = await db.ContentItems.AsNoTracking()
-            .Where(r => r.Published && ids.Contains(r.ContentItemId))
-            .Select(r => new { r.ContentItemId, r.DisplayText, r.Data })
-            .ToDictionaryAsync(r => r.ContentItemId, StringComparer.Ordinal);
+        var posts = (await contentManager.ListAsync(contentManager.Query().Where(r => r.Published && ids.Contains(r.ContentItemId))))
+            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
         var entries = rows.Take(pageSize).Select(r =>
         {
             var post = posts.GetValueOrDefault(r.ContentItemId);
-            var archive = post is null ? null : ContentItem.FromJson(post.Data).As<SourceLinkPart>()?.ArchiveUrl;
+            var archive = post?.As<SourceLinkPart>()?.ArchiveUrl;
             return new BrokenLinkEntry(
                 r.ContentItemId, post?.DisplayText is { Length: > 0 } title ? title : "(untitled)", r.Url, r.Outcome,
                 LinkHealthRules.Label(r.Outcome), r.StatusCode, r.Message, r.FinalUrl, r.FailingSinceUtc, r.LastCheckedUtc,

@@ -4,8 +4,8 @@ using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Display;
 using Cms.Settings;
-using Microsoft.AspNetCore.Http;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
@@ -17,15 +17,14 @@ public sealed record PostMetadata(string CanonicalUrl, string Title, string Desc
 /// Describes the post as an OpinionNewsArticle that isBasedOn the quoted NewsArticle, with the quoted
 /// passage as a Quotation.
 /// </summary>
-public sealed class PostMetadataBuilder(ISiteService site, IMarkdownRenderer markdown)
+public sealed class PostMetadataBuilder(ISiteService site, IPublicUrls urls, IAutorouteEntries entries, IMarkdownRenderer markdown)
 {
     private const int DescriptionLength = 200;
 
-    public async Task<PostMetadata> BuildAsync(ContentItem item, HttpRequest request)
+    public async Task<PostMetadata> BuildAsync(ContentItem item)
     {
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : settings.BaseUrl;
-        var url = $"{baseUrl}/{item.As<AutoroutePart>()?.Path}";
+        var url = await entries.UrlOfAsync(item) ?? await urls.AbsoluteAsync("/");
         var quote = item.As<QuotePart>();
         var source = item.As<SourceLinkPart>();
         var analysis = markdown.ToPlainText(item.As<AnalysisPart>()?.Markdown);

@@ -1,9 +1,8 @@
 using Cms.Content;
-using Cms.Data;
 using Cms.Display;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
 using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Services;
@@ -12,12 +11,11 @@ namespace Modules.NewsCommentary.Services;
 /// The lists readers browse. Each page is one query on the index columns (type, published, date);
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
-public sealed class PostQueries(CmsDbContext db, IContentDisplayManager display, ISiteService site)
+public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager display, ISiteService site)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
-        var query = db.ContentItems.AsNoTracking()
-            .Where(r => r.ContentType == Migrations.ContentType && r.Published);
+        var query = contentManager.Query().Where(r => r.ContentType == Migrations.ContentType && r.Published);
         if (fromUtc is { } from)
         {
             query = query.Where(r => r.PublishedUtc >= from);
@@ -28,12 +26,11 @@ public sealed class PostQueries(CmsDbContext db, IContentDisplayManager display,
             query = query.Where(r => r.PublishedUtc < to);
         }
 
-        var rows = await query
+        var items = await contentManager.ListAsync(query
             .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.Id)
             .Skip((page - 1) * pageSize)
-            .Take(pageSize + 1)
-            .ToListAsync();
-        return (rows.Take(pageSize).Select(ContentManager.ToItem).ToList(), rows.Count > pageSize);
+            .Take(pageSize + 1));
+        return (items.Take(pageSize).ToList(), items.Count > pageSize);
     }
 
     /// <summary>Builds each post's Summary display and groups the posts by their local publication date.</summary>
@@ -44,8 +41,7 @@ public sealed class PostQueries(CmsDbContext db, IContentDisplayManager display,
         foreach (var item in items)
         {
             var local = item.PublishedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : (DateTime?)null;
-            var path = item.As<AutoroutePart>()?.Path;
-            summaries.Add(new PostSummaryViewModel(await display.BuildDisplayAsync(item, "Summary"), path is null ? "/" : "/" + path, local));
+            summaries.Add(new PostSummaryViewModel(await display.BuildDisplayAsync(item, "Summary"), entries.PathOf(item) ?? "/", local));
         }
 
         return summaries
@@ -58,7 +54,7 @@ public sealed class PostQueries(CmsDbContext db, IContentDisplayManager display,
     public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
     {
         var zone = (await site.GetAsync()).TimeZone();
-        var dates = await db.ContentItems.AsNoTracking()
+        var dates = await contentManager.Query()
             .Where(r => r.ContentType == Migrations.ContentType && r.Published && r.PublishedUtc != null)
             .Select(r => r.PublishedUtc!.Value)
             .ToListAsync();

@@ -1,8 +1,10 @@
 using Cms.Content;
 using Cms.Display;
-using Cms.Search;
 using Modules.Contents.Models;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
+using Modules.Search.Models;
+using Modules.Search.Services;
 
 namespace Modules.NewsCommentary.Services;
 

@@ -10,20 +10,20 @@ namespace Modules.NewsCommentary.Services;
 public sealed record TagCount(string Name, string Slug, int Count, DateTime? NewestUtc);
 
 /// <summary>Tag pages and the tag list, each one query through TagsPartIndex.</summary>
-public sealed class TagQueries(CmsDbContext db)
+public sealed class TagQueries(CmsDbContext db, IContentManager contentManager)
 {
     /// <summary>One page of the published posts with the tag, newest first.</summary>
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(string slug, int page, int pageSize)
     {
-        var rows = await (from tag in db.Set<TagsPartIndex>().AsNoTracking()
-                          join item in db.ContentItems.AsNoTracking() on tag.ContentItemVersionId equals item.ContentItemVersionId
-                          where tag.Slug == slug && tag.ContentType == Migrations.ContentType && item.Published
-                          orderby item.PublishedUtc descending, item.Id descending
-                          select item)
+        var rows = (from tag in db.Set<TagsPartIndex>().AsNoTracking()
+                    join item in contentManager.Query() on tag.ContentItemVersionId equals item.ContentItemVersionId
+                    where tag.Slug == slug && tag.ContentType == Migrations.ContentType && item.Published
+                    orderby item.PublishedUtc descending, item.Id descending
+                    select item)
             .Skip((page - 1) * pageSize)
-            .Take(pageSize + 1)
-            .ToListAsync();
-        return (rows.Take(pageSize).Select(ContentManager.ToItem).ToList(), rows.Count > pageSize);
+            .Take(pageSize + 1);
+        var items = await contentManager.ListAsync(rows);
+        return (items.Take(pageSize).ToList(), items.Count > pageSize);
     }
 
     /// <summary>Every tag on a published post, by name; a slug written several ways shows it as its newest post does.</summary>

@@ -1,4 +1,4 @@
-using Cms.Navigation;
+using Modules.Contents.Services;
 
 namespace Modules.NewsCommentary.Services;
 

@@ -2,8 +2,8 @@ using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Modules.Contents;
 using Modules.Search.Services;
-using ContentPermissions = Modules.Contents.Permissions;
 
 namespace Modules.Search.Controllers;
 

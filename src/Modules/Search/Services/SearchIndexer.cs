@@ -1,39 +1,23 @@
 using Cms.Content;
-using Cms.Data;
-using Cms.Modules;
-using Cms.Search;
-using Microsoft.EntityFrameworkCore;
-using Modules.Contents.Models;
+using Modules.Contents.Services;
 using Modules.Search.Models;
 
 namespace Modules.Search.Services;
 
 /// <summary>Turns published items into index entries through the modules' <see cref="ISearchContentProvider"/>s.</summary>
 public sealed class SearchIndexer(
-    CmsDbContext db,
+    IContentManager contentManager,
+    IAutorouteEntries entries,
     ISearchStore store,
-    IDocumentStore documents,
     IEnumerable<ISearchContentProvider> providers)
 {
-    public const string FeatureId = "Search";
     private const int BatchSize = 100;
 
-    /// <summary>
-    /// True once the feature's migration has made the index. From then on the index is kept current even
-    /// while the feature is disabled, so enabling it again never shows what was unpublished meanwhile.
-    /// </summary>
-    public async Task<bool> ExistsAsync()
+    /// <summary>Makes the index say what the item's Published version says, or drops the item when it has none.</summary>
+    public async Task IndexAsync(string contentItemId, ContentItem? published)
     {
-        var state = await documents.GetAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId);
-        return state.MigrationVersions.GetValueOrDefault(FeatureId) > 0;
-    }
-
-    /// <summary>Makes the index say what the item's Published version says, or drops the item when none is left.</summary>
-    public async Task IndexAsync(string contentItemId)
-    {
-        var row = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemId == contentItemId && r.Published);
         await store.RemoveAsync(contentItemId);
-        if (row is not null && EntryFor(row) is { } entry)
+        if (published is not null && EntryFor(published) is { } entry)
         {
             await store.AddAsync(entry);
         }
@@ -43,51 +27,50 @@ public sealed class SearchIndexer(
     public async Task RebuildAsync()
     {
         await store.RemoveAllAsync();
-        var after = 0L;
+        var after = "";
         while (true)
         {
-            var rows = await db.ContentItems.AsNoTracking()
-                .Where(r => r.Published && r.Id > after)
-                .OrderBy(r => r.Id)
-                .Take(BatchSize)
-                .ToListAsync();
-            foreach (var row in rows)
+            // Keyset paging on the unique version id: each batch is one query however many items there are.
+            var items = await contentManager.ListAsync(contentManager.Query()
+                .Where(r => r.Published && string.Compare(r.ContentItemVersionId, after) > 0)
+                .OrderBy(r => r.ContentItemVersionId)
+                .Take(BatchSize));
+            foreach (var item in items)
             {
-                if (EntryFor(row) is { } entry)
+                if (EntryFor(item) is { } entry)
                 {
                     await store.AddAsync(entry);
                 }
             }
 
-            if (rows.Count < BatchSize)
+            if (items.Count < BatchSize)
             {
                 return;
             }
 
-            after = rows[^1].Id;
+            after = items[^1].ContentItemVersionId;
         }
     }
 
     /// <summary>Null for an item no provider knows, or one without an address to send a reader to.</summary>
-    private SearchEntry? EntryFor(ContentItemRecord row)
+    private SearchEntry? EntryFor(ContentItem item)
     {
-        var item = ContentManager.ToItem(row);
         var document = new SearchDocument();
         foreach (var provider in providers)
         {
             provider.Contribute(item, document);
         }
 
-        var path = item.As<AutoroutePart>()?.Path;
-        if (document.IsEmpty || string.IsNullOrEmpty(path))
+        var path = entries.PathOf(item);
+        if (document.IsEmpty || path is null)
         {
             return null;
         }
 
-        var published = item.PublishedUtc ?? row.PublishedUtc ?? row.CreatedUtc ?? DateTime.UnixEpoch;
+        var published = item.PublishedUtc ?? item.CreatedUtc ?? DateTime.UnixEpoch;
         return new SearchEntry(
             item.ContentItemId,
-            "/" + path,
+            path,
             new DateTimeOffset(DateTime.SpecifyKind(published, DateTimeKind.Utc)).ToUnixTimeSeconds(),
             Sentinels.Remove(string.IsNullOrWhiteSpace(document.Title) ? item.DisplayText ?? "" : document.Title),
             Join(document, SearchWeight.High),

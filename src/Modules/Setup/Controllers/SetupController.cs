@@ -19,7 +19,7 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
         }
 
         var model = WithChoices(new SetupViewModel());
-        model.Request.RecipeName = model.Recipes.FirstOrDefault(r => r.Categories.Contains("default") || r.Tags.Contains("default"))?.Name
+        model.Request.RecipeName = model.Recipes.FirstOrDefault(r => r.IsDefault)?.Name
             ?? (model.Recipes.Count > 0 ? model.Recipes[0].Name : "");
         return View("Setup", model);
     }

@@ -27,11 +27,22 @@ public sealed class SetupService(
     ILogger<SetupService> logger) : ISetupService
 {
     public Task<IReadOnlyDictionary<string, string>> ValidateAsync(SetupRequest request)
-        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(request, recipes));
+        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(WithRecipe(request), recipes));
+
+    /// <summary>A request that names no recipe gets the setup recipe marked default.</summary>
+    private SetupRequest WithRecipe(SetupRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.RecipeName))
+        {
+            request.RecipeName = recipes.List().FirstOrDefault(r => r.IsSetupRecipe && r.IsDefault)?.Name ?? "";
+        }
+
+        return request;
+    }
 
     public async Task<SetupResult> SetupAsync(SetupRequest request)
     {
-        var errors = SetupValidator.Validate(request, recipes);
+        var errors = SetupValidator.Validate(WithRecipe(request), recipes);
         if (errors.Count > 0)
         {
             return SetupResult.Failed(errors);

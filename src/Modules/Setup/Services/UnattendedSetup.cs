@@ -28,10 +28,6 @@ public sealed class UnattendedSetup(
         var request = new SetupRequest();
         section.Bind(request);
         request.PasswordConfirmation = null;
-        if (string.IsNullOrEmpty(request.RecipeName))
-        {
-            request.RecipeName = "NewsCommentary";
-        }
 
         using var scope = scopes.CreateScope();
         var result = await scope.ServiceProvider.GetRequiredService<ISetupService>().SetupAsync(request);

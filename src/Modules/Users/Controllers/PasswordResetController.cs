@@ -1,10 +1,10 @@
 using Cms.Display;
-using Cms.Email;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using Modules.Email.Services;
 using Modules.Users.ViewModels;
 
 namespace Modules.Users.Controllers;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Cms.Display;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Markdown.Services;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.MarkdownTests;

@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -164,10 +165,11 @@ public sealed class LinkCheckPassTests(LinkHealthSite site) : IClassFixture<Link
     {
         var m = LinkHealthSite.Marker();
         var post = await site.PublishAsync(site.Sources.Url("/ok", m));
-        var options = Options.Create(new LinkCheckOptions { Enabled = true, StartDelay = TimeSpan.Zero });
-        using var worker = new LinkCheckWorker(
+        var options = new LinkCheckOptions { Enabled = true, StartDelay = TimeSpan.Zero };
+        using var worker = new BackgroundTaskHost<LinkCheckWorker>(
+            "NewsCommentary", () => LinkCheckWorker.Schedule(options),
             site.Services.GetRequiredService<ShellSettingsStore>(), site.Services.GetRequiredService<IServiceScopeFactory>(),
-            options, TimeProvider.System, NullLogger<LinkCheckWorker>.Instance);
+            TimeProvider.System, NullLogger<BackgroundTaskHost<LinkCheckWorker>>.Instance);
 
         await worker.StartAsync(CancellationToken.None);
         try

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Html;
 
-namespace Cms.Display;
+namespace Modules.Markdown.Services;
 
 /// <summary>Turns Markdown into HTML that is safe to put on a page. The Markdown module provides it.</summary>
 public interface IMarkdownRenderer

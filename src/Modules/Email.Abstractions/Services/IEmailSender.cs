@@ -1,4 +1,4 @@
-namespace Cms.Email;
+namespace Modules.Email.Services;
 
 /// <summary>Sends mail: over SMTP, or into a pickup folder. The Email module provides it.</summary>
 public interface IEmailSender

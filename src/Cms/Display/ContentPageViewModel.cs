@@ -1,7 +1,6 @@
-using Cms.Display;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
-namespace Modules.Contents.ViewModels;
+namespace Cms.Display;
 
 /// <summary>A content item's public page: its display, with dates in the site's time zone.</summary>
 public sealed class ContentPageViewModel

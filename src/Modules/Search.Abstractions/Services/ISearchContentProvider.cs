@@ -1,6 +1,7 @@
 using Cms.Content;
+using Modules.Search.Models;
 
-namespace Cms.Search;
+namespace Modules.Search.Services;
 
 /// <summary>
 /// How a module says what readers can search for in its content. The Search module asks every

@@ -1,4 +1,4 @@
-namespace Cms.Navigation;
+namespace Modules.Contents.Services;
 
 /// <summary>
 /// Adds a module's public pages that are not content items (tag pages, for instance) to sitemap.xml.

@@ -1,4 +1,4 @@
-namespace Cms.Search;
+namespace Modules.Search.Models;
 
 /// <summary>The searchable text of one content item: its title and named fields of plain text.</summary>
 public sealed class SearchDocument

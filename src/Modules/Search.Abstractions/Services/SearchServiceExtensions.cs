@@ -1,7 +1,7 @@
 using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Cms.Search;
+namespace Modules.Search.Services;
 
 public static class SearchServiceExtensions
 {
