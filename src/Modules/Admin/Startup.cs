@@ -1,4 +1,6 @@
 using Cms.Modules;
+using Microsoft.Extensions.DependencyInjection;
+using Modules.Admin.Services;
 
 namespace Modules.Admin;
 
@@ -8,5 +10,6 @@ public sealed class Startup : ModuleStartup
     {
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
+        services.AddScoped<DashboardQuery>();
     }
 }

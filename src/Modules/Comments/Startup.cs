@@ -32,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentCounts>();
         services.AddScoped<CommentFeedWriter>();
         services.AddScoped<PostPaths>();
+        services.AddScoped<ModerationQueueQuery>();
 
         // Membership
         services.AddScoped<NewAccounts>();

@@ -24,6 +24,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
         services.AddScoped<ContentAuthorizer>();
         services.AddScoped<ContentEditorBuilder>();
+        services.AddScoped<ContentListQuery>();
         services.AddNavigationProvider<AdminMenu>();
     }
 }

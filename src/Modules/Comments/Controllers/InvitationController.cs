@@ -1,4 +1,3 @@
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +17,6 @@ public sealed class InvitationController(
     NewAccounts accounts,
     UserManager<CmsUser> users,
     SignInManager<CmsUser> signIn,
-    CmsDbContext db,
     INotifier notifier) : Controller
 {
     public const string InvalidLinkMessage = "This invitation link is not valid: it may have expired, been used already or been replaced by a newer one. Ask for a new invitation.";
@@ -41,11 +39,7 @@ public sealed class InvitationController(
 
         if (await users.GetUserAsync(User) is { } current)
         {
-            await db.InTransactionAsync(async () =>
-            {
-                await invitations.AcceptAsync(invitation, current);
-                return true;
-            });
+            await invitations.AcceptAsync(invitation, current);
             await signIn.RefreshSignInAsync(current);
             return Welcome();
         }
@@ -69,13 +63,7 @@ public sealed class InvitationController(
             return View("Invitation", model);
         }
 
-        var user = await db.InTransactionAsync(async () =>
-        {
-            // The link reached this address, so the address is confirmed.
-            var created = await accounts.CreateAsync(form.UserName!, invitation.Email, form.Password!, emailConfirmed: true);
-            await invitations.AcceptAsync(invitation, created);
-            return created;
-        });
+        var user = await invitations.AcceptWithNewAccountAsync(invitation, form.UserName!, form.Password!);
         await signIn.SignInAsync(user, isPersistent: false);
         return Welcome();
     }

@@ -1,11 +1,9 @@
 using Cms.Admin;
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Modules.Comments.Models;
 using Modules.Comments.Services;
@@ -18,7 +16,6 @@ namespace Modules.Comments.Controllers;
 [Admin]
 [Route("admin/members/requests")]
 public sealed class MembershipRequestsController(
-    CmsDbContext db,
     Membership membership,
     IEmailSender email,
     ISiteService site,
@@ -40,8 +37,7 @@ public sealed class MembershipRequestsController(
             "declined" => MembershipRequestStatus.Declined,
             _ => MembershipRequestStatus.Pending,
         };
-        var requests = await db.Set<MembershipRequest>().AsNoTracking().Where(r => r.Status == wanted)
-            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Take(200).ToListAsync();
+        var requests = await membership.RequestsAsync(wanted, 200);
         ViewData["Title"] = "Membership requests";
         return View("MembershipRequests", new MembershipRequestsViewModel { Status = wanted.ToString().ToLowerInvariant(), Requests = requests });
     }
@@ -59,14 +55,14 @@ public sealed class MembershipRequestsController(
             return Forbid();
         }
 
-        var request = await db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == id);
-        if (request is null || request.Status != MembershipRequestStatus.Pending)
+        var request = await membership.FindPendingAsync(id);
+        if (request is null)
         {
             notifier.Error("That request was already decided, or does not exist.");
             return Redirect("/admin/members/requests");
         }
 
-        var user = await db.InTransactionAsync(() => membership.DecideAsync(request, approve, User.Identity?.Name ?? ""));
+        var user = await membership.DecideAsync(request, approve, User.Identity?.Name ?? "");
         if (approve && user is null)
         {
             notifier.Error($"{request.UserName}'s account no longer exists; the request is declined.");

@@ -1,14 +1,11 @@
 using Cms.Admin;
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
 using Modules.Comments.Services;
 using Modules.Comments.ViewModels;
-using Modules.Markdown.Services;
 
 namespace Modules.Comments.Controllers;
 
@@ -16,10 +13,8 @@ namespace Modules.Comments.Controllers;
 [Admin]
 [Route("admin/comments")]
 public sealed class ModerationQueueController(
-    CmsDbContext db,
+    ModerationQueueQuery queue,
     CommentModeration moderation,
-    PostPaths paths,
-    IMarkdownRenderer markdown,
     IAuthorizationService authorization,
     INotifier notifier) : Controller
 {
@@ -34,20 +29,7 @@ public sealed class ModerationQueueController(
         }
 
         filter.Page = Math.Clamp(filter.Page, 1, 100_000);
-        var rows = await Filtered(filter)
-            .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id)
-            .Skip((filter.Page - 1) * PageSize).Take(PageSize + 1)
-            .ToListAsync();
-        var itemIds = rows.Select(c => c.ContentItemId).Distinct().ToList();
-        var titles = await db.ContentItems.AsNoTracking()
-            .Where(r => itemIds.Contains(r.ContentItemId) && (r.Published || r.Latest))
-            .Select(r => new { r.ContentItemId, r.DisplayText, r.Published })
-            .ToListAsync();
-        var postPaths = await paths.PathsOfAsync(itemIds);
-        var entries = rows.Take(PageSize).Select(c => new QueueEntry(
-            c.Id, c.AuthorName, markdown.RenderUserContent(c.Markdown), c.CreatedUtc, c.Status, c.ContentItemId,
-            titles.OrderByDescending(t => t.Published).FirstOrDefault(t => t.ContentItemId == c.ContentItemId)?.DisplayText ?? "(a deleted item)",
-            postPaths.GetValueOrDefault(c.ContentItemId, "/"), c.ParentId is not null, c.EditedUtc is not null)).ToList();
+        var (entries, hasNext) = await queue.PageAsync(filter, PageSize);
 
         ViewData["Title"] = "Comments";
         var query = QueryString(filter);
@@ -55,7 +37,7 @@ public sealed class ModerationQueueController(
         {
             Filter = filter,
             Entries = entries,
-            HasNext = rows.Count > PageSize,
+            HasNext = hasNext,
             ReturnUrl = "/admin/comments" + QueryString(filter, filter.Page),
             QueryWithoutPage = query,
         });
@@ -100,38 +82,6 @@ public sealed class ModerationQueueController(
         }
 
         return Redirect(back);
-    }
-
-    private IQueryable<Comment> Filtered(ModerationFilter filter)
-    {
-        var query = db.Set<Comment>().AsNoTracking();
-        query = filter.Status switch
-        {
-            "approved" => query.Where(c => c.Status == CommentStatus.Approved),
-            "spam" => query.Where(c => c.Status == CommentStatus.Spam),
-            "deleted" => query.Where(c => c.Status == CommentStatus.Deleted),
-            "all" => query,
-            _ => query.Where(c => c.Status == CommentStatus.Pending),
-        };
-        if (!string.IsNullOrWhiteSpace(filter.Post))
-        {
-            query = query.Where(c => c.ContentItemId == filter.Post.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Author))
-        {
-            query = query.Where(c => c.AuthorName == filter.Author.Trim());
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Q))
-        {
-            var words = filter.Q.Trim().ToLowerInvariant();
-#pragma warning disable CA1304, CA1862 // Translated to SQL lower(...) LIKE, which runs in the database, not in .NET.
-            query = query.Where(c => c.Markdown.ToLower().Contains(words));
-#pragma warning restore CA1304, CA1862
-        }
-
-        return query;
     }
 
     private static string QueryString(ModerationFilter filter, int? page = null)

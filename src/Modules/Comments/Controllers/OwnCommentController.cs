@@ -1,9 +1,7 @@
-using Cms.Data;
 using Cms.Display;
 using Cms.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
 using Modules.Comments.Services;
 using Modules.Comments.Settings;
@@ -14,7 +12,7 @@ namespace Modules.Comments.Controllers;
 /// <summary>Authors edit or delete their own comments while the edit window lasts. Needs EditOwnComments.</summary>
 [Route("comments/{id:long}")]
 public sealed class OwnCommentController(
-    CmsDbContext db,
+    CommentThreadQuery comments,
     CommentPolicy policy,
     CommentWriter writer,
     PostPaths paths,
@@ -95,7 +93,7 @@ public sealed class OwnCommentController(
             return (null, settings, Challenge());
         }
 
-        var comment = await db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
+        var comment = await comments.FindAsync(id);
         if (comment is null || comment.Status is CommentStatus.Deleted or CommentStatus.Spam)
         {
             return (null, settings, Refused(404, "There is no such comment: it may have been deleted.", null));

@@ -1,4 +1,3 @@
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Cms.Settings;
@@ -17,7 +16,6 @@ namespace Modules.Comments.Controllers;
 public sealed class RegistrationController(
     NewAccounts accounts,
     Membership membership,
-    CmsDbContext db,
     SignInManager<CmsUser> signIn,
     ISiteService site,
     INotifier notifier) : Controller
@@ -63,12 +61,7 @@ public sealed class RegistrationController(
             return View("Register", model);
         }
 
-        var user = await db.InTransactionAsync(async () =>
-        {
-            var created = await accounts.CreateAsync(model.UserName!, model.Email!, model.Password!, emailConfirmed: false);
-            await membership.FileAsync(created, model.Message, grantAtOnce: !model.NeedsApproval);
-            return created;
-        });
+        var user = await membership.SignUpAsync(model.UserName!, model.Email!, model.Password!, model.Message, grantAtOnce: !model.NeedsApproval);
         await signIn.SignInAsync(user, isPersistent: false);
         notifier.Success(model.NeedsApproval
             ? "Your account is ready. A moderator will look at your request to become a member; until then you can read but not comment."

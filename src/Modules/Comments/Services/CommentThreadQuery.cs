@@ -14,6 +14,9 @@ public sealed record ThreadPage(IReadOnlyList<Comment> Comments, int ApprovedCou
 /// </summary>
 public sealed class CommentThreadQuery(CmsDbContext db)
 {
+    /// <summary>One comment, tracked, for its author to edit or delete through <see cref="CommentWriter"/>.</summary>
+    public Task<Comment?> FindAsync(long id) => db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
+
     public async Task<ThreadPage> LoadAsync(string contentItemId, string? viewerId, int page, int pageSize)
     {
         var comments = db.Set<Comment>().AsNoTracking();

@@ -21,6 +21,7 @@ public sealed class Invitations(
     CmsDbContext db,
     UserManager<CmsUser> users,
     Membership membership,
+    NewAccounts accounts,
     IEmailSender email,
     ISiteService site,
     TimeProvider clock)
@@ -105,14 +106,26 @@ public sealed class Invitations(
                 : null;
     }
 
-    /// <summary>Makes the user a member and uses the invitation up.</summary>
-    public async Task AcceptAsync(Invitation invitation, CmsUser user)
+    /// <summary>Makes the user a member and uses the invitation up, in one transaction.</summary>
+    public Task AcceptAsync(Invitation invitation, CmsUser user) => db.InTransactionAsync(async () =>
     {
         await membership.GrantAsync(user);
         invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
         invitation.AcceptedUserId = user.Id;
         await db.SaveChangesAsync();
-    }
+        return true;
+    });
+
+    /// <summary>
+    /// Creates the invited reader's account (after <see cref="NewAccounts.CheckAsync"/>) and accepts the
+    /// invitation with it, in one transaction. The link reached the address, so the address is confirmed.
+    /// </summary>
+    public Task<CmsUser> AcceptWithNewAccountAsync(Invitation invitation, string userName, string password) => db.InTransactionAsync(async () =>
+    {
+        var created = await accounts.CreateAsync(userName, invitation.Email, password, emailConfirmed: true);
+        await AcceptAsync(invitation, created);
+        return created;
+    });
 
     public async Task<bool> RevokeAsync(long id)
     {

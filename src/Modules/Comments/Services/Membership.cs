@@ -7,7 +7,7 @@ using Modules.Comments.Models;
 namespace Modules.Comments.Services;
 
 /// <summary>Who is a member (holds the Member role), and requests to become one.</summary>
-public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, CmsDbContext db, TimeProvider clock)
+public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, NewAccounts accounts, CmsDbContext db, TimeProvider clock)
 {
     public Task<bool> IsMemberAsync(CmsUser user) => users.IsInRoleAsync(user, StandardRoles.Member);
 
@@ -58,8 +58,26 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, Cms
         return request;
     }
 
-    /// <summary>Approves (the user becomes a member) or declines a pending request.</summary>
-    public async Task<CmsUser?> DecideAsync(MembershipRequest request, bool approve, string decidedBy)
+    /// <summary>A reader signs up (after <see cref="NewAccounts.CheckAsync"/>): the account and the request, in one transaction.</summary>
+    public Task<CmsUser> SignUpAsync(string userName, string email, string password, string? message, bool grantAtOnce)
+        => db.InTransactionAsync(async () =>
+        {
+            var created = await accounts.CreateAsync(userName, email, password, emailConfirmed: false);
+            await FileAsync(created, message, grantAtOnce);
+            return created;
+        });
+
+    /// <summary>Requests with the status, oldest first.</summary>
+    public async Task<IReadOnlyList<MembershipRequest>> RequestsAsync(MembershipRequestStatus status, int max)
+        => await db.Set<MembershipRequest>().AsNoTracking().Where(r => r.Status == status)
+            .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Take(max).ToListAsync();
+
+    /// <summary>The request still waiting for a decision, or null.</summary>
+    public Task<MembershipRequest?> FindPendingAsync(long id)
+        => db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == id && r.Status == MembershipRequestStatus.Pending);
+
+    /// <summary>Approves (the user becomes a member) or declines a pending request, in one transaction.</summary>
+    public Task<CmsUser?> DecideAsync(MembershipRequest request, bool approve, string decidedBy) => db.InTransactionAsync(async () =>
     {
         var user = await users.FindByIdAsync(request.UserId);
         if (approve && user is not null)
@@ -72,5 +90,5 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, Cms
         request.DecidedBy = decidedBy;
         await db.SaveChangesAsync();
         return user;
-    }
+    });
 }

@@ -1,7 +1,6 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using Cms.Admin;
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +16,7 @@ namespace Modules.Users.Controllers;
 [Route("admin/users/new")]
 public sealed partial class UserCreateController(
     UserManager<CmsUser> users,
-    CmsDbContext db,
+    UserAccounts accounts,
     AssignableRoles assignable,
     IAuthorizationService authorization,
     INotifier notifier,
@@ -76,24 +75,7 @@ public sealed partial class UserCreateController(
         }
 
         var roles = await assignable.CanonicalAsync(model.Roles);
-        IReadOnlyList<string> errors = [];
-        try
-        {
-            await db.InTransactionAsync(async () =>
-            {
-                var created = await users.CreateAsync(user, model.Password!);
-                var added = created.Succeeded && roles.Count > 0 ? await users.AddToRolesAsync(user, roles) : created;
-                var failed = created.Errors.Concat(added.Errors).Select(e => e.Description).Distinct().ToList();
-
-                // Throwing rolls the transaction back, so a half-made user is never kept.
-                return failed.Count == 0 ? true : throw new UserNotCreatedException(failed);
-            });
-        }
-        catch (UserNotCreatedException ex)
-        {
-            errors = ex.Errors;
-        }
-
+        var errors = await accounts.CreateAsync(user, model.Password!, roles);
         if (errors.Count > 0)
         {
             ModelState.AddModelError("", string.Join(" ", errors));
@@ -114,9 +96,4 @@ public sealed partial class UserCreateController(
 
     [GeneratedRegex(@"^[A-Za-z0-9\-._@+]{1,64}$")]
     private static partial Regex UserNamePattern();
-
-    private sealed class UserNotCreatedException(IReadOnlyList<string> errors) : Exception("The user was not created.")
-    {
-        public IReadOnlyList<string> Errors { get; } = errors;
-    }
 }

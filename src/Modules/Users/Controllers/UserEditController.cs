@@ -1,5 +1,4 @@
 using Cms.Admin;
-using Cms.Data;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +14,7 @@ namespace Modules.Users.Controllers;
 [Route("admin/users/{id}")]
 public sealed class UserEditController(
     UserManager<CmsUser> users,
-    CmsDbContext db,
+    UserAccounts accounts,
     AssignableRoles assignable,
     IAuthorizationService authorization,
     INotifier notifier,
@@ -65,20 +64,7 @@ public sealed class UserEditController(
         var removing = current.Where(r => !wanted.Contains(r, StringComparer.OrdinalIgnoreCase)
             && r is not (StandardRoles.Anonymous or StandardRoles.Authenticated)).ToList();
         var adding = wanted.Where(r => !current.Contains(r, StringComparer.OrdinalIgnoreCase)).ToList();
-        await db.InTransactionAsync(async () =>
-        {
-            if (removing.Count > 0)
-            {
-                await users.RemoveFromRolesAsync(user, removing);
-            }
-
-            if (adding.Count > 0)
-            {
-                await users.AddToRolesAsync(user, adding);
-            }
-
-            return true;
-        });
+        await accounts.ChangeRolesAsync(user, removing, adding);
         notifier.Success("Saved.");
         return Redirect($"/admin/users/{Uri.EscapeDataString(id)}/edit");
     }
