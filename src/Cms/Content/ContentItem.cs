@@ -5,7 +5,8 @@ namespace Cms.Content;
 
 /// <summary>
 /// One version of a content item, in Orchard's shape: common properties, and one JSON object
-/// per part named after the part.
+/// per part named after the part. A part is deserialized once: <see cref="As{T}"/> keeps it and
+/// returns the same object after, so change a part through <see cref="Apply{T}"/> or <see cref="Alter{T}"/>.
 /// </summary>
 public sealed class ContentItem
 {
@@ -27,7 +28,10 @@ public sealed class ContentItem
     public DateTime? ModifiedUtc { get; set; }
     public DateTime? PublishedUtc { get; set; }
 
-    /// <summary>The parts (and anything else not common), keyed by name.</summary>
+    // The parts read so far, by name: a page asks for the same part from several drivers and views.
+    private readonly Dictionary<string, ContentPart> _parts = new(StringComparer.Ordinal);
+
+    /// <summary>The parts (and anything else not common), keyed by name, as stored. Read it; change parts through Apply.</summary>
     public JsonObject Content { get; private set; } = [];
 
     public bool Has(string partName) => Content[partName] is JsonObject;
@@ -37,6 +41,11 @@ public sealed class ContentItem
 
     public T? Get<T>(string name) where T : ContentPart
     {
+        if (_parts.TryGetValue(name, out var read) && read is T same)
+        {
+            return same;
+        }
+
         if (Content[name] is not JsonObject node)
         {
             return null;
@@ -46,6 +55,7 @@ public sealed class ContentItem
         if (part is not null)
         {
             part.ContentItem = this;
+            _parts[name] = part;
         }
 
         return part;
@@ -60,7 +70,20 @@ public sealed class ContentItem
     public ContentItem Apply(string name, ContentPart part)
     {
         Content[name] = JsonSerializer.SerializeToNode(part, part.GetType(), ContentJson.Options);
+        part.ContentItem = this;
+        _parts[name] = part;
         return this;
+    }
+
+    /// <summary>Takes every part of <paramref name="other"/> (a working copy an editor changed) as this item's own.</summary>
+    public void CopyPartsFrom(ContentItem other)
+    {
+        foreach (var (name, value) in other.Content)
+        {
+            Content[name] = value?.DeepClone();
+        }
+
+        _parts.Clear();
     }
 
     /// <summary>Reads the part, lets <paramref name="alter"/> change it, and stores it back.</summary>

@@ -5,20 +5,29 @@ using Microsoft.EntityFrameworkCore;
 namespace Cms.Data;
 
 /// <summary>
-/// Documents are cached per process. A write in this scope is seen at once by this scope;
-/// other requests see it once the transaction that wrote it has committed.
+/// Documents are cached per process, and each scope (a request) keeps the documents it read: it sees one
+/// snapshot of the settings and feature state from its first read to its end, and asks the cache once.
+/// A write in this scope is seen at once by this scope; other requests see it once the transaction that
+/// wrote it has committed.
 /// </summary>
 public sealed class DocumentStore : IDocumentStore
 {
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object> _read = new(StringComparer.Ordinal);
     private readonly CmsDbContext _db;
     private readonly DocumentCache _cache;
+    private readonly DocumentMetrics _metrics;
 
-    public DocumentStore(CmsDbContext db, DocumentCache cache)
+    public DocumentStore(CmsDbContext db, DocumentCache cache, DocumentMetrics metrics)
     {
         _db = db;
         _cache = cache;
-        _db.RolledBack += _written.Clear;
+        _metrics = metrics;
+        _db.RolledBack += () =>
+        {
+            _written.Clear();
+            _read.Clear();
+        };
     }
 
     public async Task<T> GetAsync<T>(string id) where T : class, new()
@@ -28,11 +37,25 @@ public sealed class DocumentStore : IDocumentStore
             return (T)own;
         }
 
+        if (_read.TryGetValue(id, out var kept) && kept is T snapshot)
+        {
+            return snapshot;
+        }
+
+        var value = await FetchAsync<T>(id);
+        _read[id] = value;
+        return value;
+    }
+
+    private async Task<T> FetchAsync<T>(string id) where T : class, new()
+    {
         if (_cache.TryGet(id, out var cached) && cached is T hit)
         {
+            _metrics.Read(id, fromDatabase: false);
             return hit;
         }
 
+        _metrics.Read(id, fromDatabase: true);
         var record = await _db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
         var value = record is null ? new T() : Deserialize<T>(record.Content);
         if (_db.Database.CurrentTransaction is null)

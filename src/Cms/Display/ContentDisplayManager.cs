@@ -50,11 +50,7 @@ public sealed class ContentDisplayManager(
             return false;
         }
 
-        foreach (var (name, value) in working.Content)
-        {
-            item.Content[name] = value?.DeepClone();
-        }
-
+        item.CopyPartsFrom(working);
         return true;
     }
 

@@ -32,6 +32,8 @@ public static class CmsServiceCollectionExtensions
         services.Configure<CmsOptions>(builder.Configuration.GetSection("Cms"));
         services.AddSingleton<ShellSettingsStore>();
         services.AddSingleton<DocumentCache>();
+        services.AddMetrics();
+        services.AddSingleton<DocumentMetrics>();
         services.AddSingleton(TimeProvider.System);
         builder.WebHost.UseStaticWebAssets();
 

@@ -12,11 +12,21 @@ public sealed class FeatureManager(
     IPublicCache publicCache,
     IServiceProvider services) : IFeatureManager
 {
+    // The set for the state document this scope last read: asked for by the gate, the drivers, the
+    // handlers and the menu, it is worked out once per request (and again after this scope changes it).
+    private (FeatureStateDocument State, IReadOnlySet<string> Enabled)? _enabled;
+
     public async Task<IReadOnlySet<string>> GetEnabledAsync()
     {
         var state = await documents.GetAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId);
+        if (_enabled is { } known && ReferenceEquals(known.State, state))
+        {
+            return known.Enabled;
+        }
+
         var enabled = new HashSet<string>(state.Enabled, StringComparer.OrdinalIgnoreCase);
         enabled.UnionWith(catalog.Features.Where(f => f.AlwaysEnabled).Select(f => f.Id));
+        _enabled = (state, enabled);
         return enabled;
     }
 
