@@ -37,6 +37,10 @@ public static class ContentPartServiceExtensions
         return new ContentPartBuilder<TPart>(services);
     }
 
+    /// <summary>Adds to items' page metadata while the registering feature is enabled.</summary>
+    public static FeatureServices AddContentMetadataProvider<TProvider>(this FeatureServices services) where TProvider : class, IContentMetadataProvider
+        => services.AddFeatureBound<IContentMetadataProvider, TProvider>();
+
     /// <summary>A content handler that runs only while the registering feature is enabled.</summary>
     public static FeatureServices AddContentHandler<THandler>(this FeatureServices services) where THandler : class, IContentHandler
         => services.AddFeatureBound<IContentHandler, THandler>();

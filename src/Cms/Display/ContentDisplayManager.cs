@@ -1,15 +1,23 @@
+using System.Globalization;
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Modules;
+using Cms.Settings;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ViewEngines;
 
 namespace Cms.Display;
 
 public sealed class ContentDisplayManager(
     IContentDefinitionManager definitions,
     IEnumerable<FeatureBound<IContentPartDisplayDriver>> drivers,
-    IFeatureManager features) : IContentDisplayManager
+    IEnumerable<FeatureBound<IContentMetadataProvider>> metadataProviders,
+    IFeatureManager features,
+    ISiteService site,
+    ICompositeViewEngine viewEngine,
+    TimeProvider clock) : IContentDisplayManager
 {
-    public async Task<ContentItemDisplay> BuildDisplayAsync(ContentItem item, string displayType = "Detail")
+    public async Task<ContentItemDisplay> BuildDisplayAsync(ContentItem item, string displayType = DisplayTypes.Detail)
     {
         var views = new List<PartView>();
         foreach (var (definition, driver) in await PartsAsync(item))
@@ -21,6 +29,60 @@ public sealed class ContentDisplayManager(
         }
 
         return new ContentItemDisplay(item, displayType, views);
+    }
+
+    public async Task<IReadOnlyList<ContentItemDisplay>> BuildDisplaysAsync(IReadOnlyList<ContentItem> items, string displayType)
+    {
+        var itemsByDriver = new Dictionary<IContentPartDisplayDriver, List<ContentItem>>();
+        foreach (var item in items)
+        {
+            foreach (var (_, driver) in await PartsAsync(item))
+            {
+                (itemsByDriver.TryGetValue(driver, out var list) ? list : itemsByDriver[driver] = []).Add(item);
+            }
+        }
+
+        foreach (var (driver, list) in itemsByDriver)
+        {
+            await driver.PrepareDisplayAsync(list, displayType);
+        }
+
+        var displays = new List<ContentItemDisplay>();
+        foreach (var item in items)
+        {
+            displays.Add(await BuildDisplayAsync(item, displayType));
+        }
+
+        return displays;
+    }
+
+    public async Task<ContentPage> BuildPageAsync(ContentItem item, ActionContext context, bool isPreview = false)
+    {
+        var settings = await site.GetAsync();
+        var metadata = new PageMetadata
+        {
+            Title = item.DisplayText,
+            SiteName = settings.SiteName,
+            PublishedIso = Iso(item.PublishedUtc),
+            ModifiedIso = Iso(item.ModifiedUtc),
+        };
+        var enabled = await features.GetEnabledAsync();
+        foreach (var provider in metadataProviders.Where(p => enabled.Contains(p.FeatureId)))
+        {
+            await provider.Service.ContributeAsync(item, metadata);
+        }
+
+        // A preview shows the date the item would get if it were published now.
+        var published = isPreview ? item.PublishedUtc ?? clock.GetUtcNow().UtcDateTime : item.PublishedUtc;
+        var model = new ContentPageViewModel
+        {
+            Display = await BuildDisplayAsync(item, DisplayTypes.Detail),
+            Metadata = metadata,
+            PublishedLocal = published is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, settings.TimeZone()) : null,
+            IsPreview = isPreview,
+        };
+        var typed = $"Content-{item.ContentType}";
+        return new ContentPage(viewEngine.FindView(context, typed, isMainPage: true).Success ? typed : "Content", model);
     }
 
     public async Task<ContentItemEditor> BuildEditorAsync(ContentItem item)
@@ -66,7 +128,7 @@ public sealed class ContentDisplayManager(
         var result = new List<(ContentTypePartDefinition, IContentPartDisplayDriver)>();
         foreach (var part in type.OrderedParts())
         {
-            foreach (var driver in drivers.Where(d => d.Service.PartName == part.PartName && enabled.Contains(d.FeatureId)))
+            foreach (var driver in drivers.Where(d => enabled.Contains(d.FeatureId) && d.Service.PartName == part.PartName))
             {
                 result.Add((part, driver.Service));
             }
@@ -74,4 +136,6 @@ public sealed class ContentDisplayManager(
 
         return result;
     }
+
+    private static string? Iso(DateTime? date) => date?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

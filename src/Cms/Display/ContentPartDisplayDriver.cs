@@ -8,6 +8,9 @@ public interface IContentPartDisplayDriver
 {
     string PartName { get; }
 
+    /// <summary>Before the items of a list are built: load at once what each item's display will need (one query for all).</summary>
+    Task PrepareDisplayAsync(IReadOnlyList<ContentItem> items, string displayType);
+
     Task<PartView?> BuildDisplayAsync(ContentItem item, ContentTypePartDefinition definition, string displayType);
 
     Task<PartView?> BuildEditorAsync(ContentItem item, ContentTypePartDefinition definition);
@@ -18,17 +21,19 @@ public interface IContentPartDisplayDriver
 
 /// <summary>
 /// Builds a part's display and editor and applies a posted editor. By default the display view is
-/// named after the part ("QuotePart", "QuotePart.Summary") and the editor "QuotePart.Edit".
+/// named after the part and display type ("QuotePart", "QuotePart.Summary") and the editor "QuotePart.Edit".
 /// </summary>
 public abstract class ContentPartDisplayDriver<TPart> : IContentPartDisplayDriver where TPart : ContentPart, new()
 {
     public string PartName => typeof(TPart).Name;
 
+    public virtual Task PrepareDisplayAsync(IReadOnlyList<ContentItem> items, string displayType) => Task.CompletedTask;
+
     public virtual Task<PartView?> DisplayAsync(TPart part, PartDisplayContext context)
-        => Task.FromResult<PartView?>(context.View(context.DisplayType == "Detail" ? PartName : $"{PartName}.{context.DisplayType}", part));
+        => Task.FromResult<PartView?>(context.View(part));
 
     public virtual Task<PartView?> EditAsync(TPart part, PartDisplayContext context)
-        => Task.FromResult<PartView?>(context.View($"{PartName}.Edit", part));
+        => Task.FromResult<PartView?>(context.View(part));
 
     /// <summary>Binds the posted values into the part and reports errors to the updater's model state.</summary>
     public abstract Task UpdateAsync(TPart part, IUpdateModel updater, PartDisplayContext context);
@@ -37,13 +42,13 @@ public abstract class ContentPartDisplayDriver<TPart> : IContentPartDisplayDrive
         => await DisplayAsync(item.GetOrCreate<TPart>(), new PartDisplayContext(item, definition, displayType));
 
     async Task<PartView?> IContentPartDisplayDriver.BuildEditorAsync(ContentItem item, ContentTypePartDefinition definition)
-        => await EditAsync(item.GetOrCreate<TPart>(), new PartDisplayContext(item, definition, "Edit"));
+        => await EditAsync(item.GetOrCreate<TPart>(), new PartDisplayContext(item, definition, DisplayTypes.Edit));
 
     async Task IContentPartDisplayDriver.UpdateEditorAsync(ContentItem item, ContentTypePartDefinition definition, IUpdateModel updater)
     {
         var part = item.GetOrCreate<TPart>();
         var errorsBefore = updater.ModelState.ErrorCount;
-        await UpdateAsync(part, updater, new PartDisplayContext(item, definition, "Edit"));
+        await UpdateAsync(part, updater, new PartDisplayContext(item, definition, DisplayTypes.Edit));
         if (updater.ModelState.ErrorCount == errorsBefore)
         {
             item.Apply(definition.Name, part);
@@ -55,6 +60,12 @@ public sealed record PartDisplayContext(ContentItem ContentItem, ContentTypePart
 {
     /// <summary>The prefix of this part's form fields, e.g. "QuotePart".</summary>
     public string Prefix => Definition.Name;
+
+    public bool IsSummary => DisplayType == DisplayTypes.Summary;
+
+    /// <summary>The part's view for this display type, named by convention: "QuotePart" (Detail), "QuotePart.Summary", "QuotePart.Edit".</summary>
+    public PartView View(object model)
+        => View(DisplayType == DisplayTypes.Detail ? Definition.PartName : $"{Definition.PartName}.{DisplayType}", model);
 
     public PartView View(string viewName, object model)
         => new(Definition.Name, viewName, model, Definition.Position ?? 0);

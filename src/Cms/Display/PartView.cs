@@ -4,9 +4,13 @@ namespace Cms.Display;
 
 /// <summary>
 /// One part's contribution to a page: the Razor view to render (named after the part, e.g.
-/// "QuotePart.Summary") and its model. The active theme may override the view by name.
+/// "QuotePart.Summary"), its model, and the zone its driver placed it in. The active theme may
+/// override the view by name.
 /// </summary>
-public sealed record PartView(string PartName, string ViewName, object Model, double Position);
+public sealed record PartView(string PartName, string ViewName, object Model, double Position)
+{
+    public string Zone { get; init; } = Zones.Content;
+}
 
 /// <summary>A content item built for a display type: its parts' views in the type's order.</summary>
 public sealed class ContentItemDisplay(ContentItem item, string displayType, IReadOnlyList<PartView> parts)
@@ -15,9 +19,8 @@ public sealed class ContentItemDisplay(ContentItem item, string displayType, IRe
     public string DisplayType { get; } = displayType;
     public IReadOnlyList<PartView> Parts { get; } = parts;
 
-    public PartView? Part(string partName) => Parts.FirstOrDefault(p => p.PartName == partName);
-
-    public IEnumerable<PartView> Except(params string[] partNames) => Parts.Where(p => !partNames.Contains(p.PartName));
+    /// <summary>The parts placed in the zone, in the type's order.</summary>
+    public IEnumerable<PartView> Zone(string zone) => Parts.Where(p => p.Zone == zone);
 }
 
 /// <summary>An item's editor: each part's editor view in the type's order.</summary>

@@ -122,7 +122,9 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
             options.XmlRepository = sp.GetRequiredService<SiteXmlRepository>()));
         services.AddAuthorization();
-        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<PermissionHandler>();
+        services.AddSingleton<IAuthorizationHandler>(sp => sp.GetRequiredService<PermissionHandler>());
+        services.AddScoped<IAuthorizationHandler, FeatureAuthorizationHandlers>();
         services.AddSingleton<IRolePermissions, RolePermissions>();
         services.AddScoped<IRoleStore, RoleStore>();
         services.AddScoped<IPermissionCatalog, PermissionCatalog>();

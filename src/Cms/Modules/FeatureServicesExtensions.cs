@@ -24,6 +24,11 @@ public static class FeatureServicesExtensions
         where TProvider : class, IPermissionProvider
         => services.AddFeatureBound<IPermissionProvider, TProvider>();
 
+    /// <summary>An authorization handler (for a resource, such as a content item) that decides only while the registering feature is enabled.</summary>
+    public static FeatureServices AddAuthorizationHandler<THandler>(this FeatureServices services)
+        where THandler : class, Microsoft.AspNetCore.Authorization.IAuthorizationHandler
+        => services.AddFeatureBound<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, THandler>();
+
     public static FeatureServices AddDataMigration<TMigration>(this FeatureServices services)
         where TMigration : class, IDataMigration
         => services.AddFeatureBound<IDataMigration, TMigration>();

@@ -5,6 +5,7 @@ using Modules.Contents.Drivers;
 using Modules.Contents.Handlers;
 using Modules.Contents.Indexes;
 using Modules.Contents.Models;
+using Modules.Contents.Security;
 using Modules.Contents.Services;
 
 namespace Modules.Contents;
@@ -22,7 +23,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<AutoroutePathGenerator>();
         services.AddScoped<AutorouteEntries>();
         services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
-        services.AddScoped<ContentAuthorizer>();
+        services.AddAuthorizationHandler<ContentAuthorizationHandler>();
+        services.AddContentMetadataProvider<AutorouteMetadataProvider>();
         services.AddScoped<ContentEditorBuilder>();
         services.AddScoped<ContentListQuery>();
         services.AddNavigationProvider<AdminMenu>();

@@ -29,7 +29,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TagQueries>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
-        services.AddScoped<PostMetadataBuilder>();
+        services.AddContentMetadataProvider<PostMetadataProvider>();
         services.AddSearchContentProvider<PostSearchContent>();
         AddLinkHealth(services);
     }

@@ -23,16 +23,16 @@ public sealed class CommentFeedController(
     [HttpGet("/comments/{contentItemId}/rss.xml")]
     public async Task<IActionResult> Rss(string contentItemId)
     {
-        if (!await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
-        {
-            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
-        }
-
         var settings = await site.GetAsync();
         var target = await targets.FindPublishedAsync(contentItemId, settings.Comments(), clock.GetUtcNow().UtcDateTime);
         if (target is not { TakesComments: true })
         {
             return NotFound();
+        }
+
+        if (await this.DenyUnlessAsync(authorization, ContentPermissions.ViewContent, target.Item) is { } denied)
+        {
+            return denied;
         }
 
         var xml = await feed.WriteAsync(target, settings.SiteName, await urls.AbsoluteAsync(target.Path));

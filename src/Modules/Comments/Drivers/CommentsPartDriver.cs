@@ -1,3 +1,4 @@
+using Cms.Content;
 using Cms.Display;
 using Microsoft.AspNetCore.Http;
 using Modules.Comments.Models;
@@ -8,22 +9,25 @@ namespace Modules.Comments.Drivers;
 
 /// <summary>
 /// Detail: the thread, the form or the policy note ("CommentsPart"). Summary: the count linking to the
-/// thread ("CommentsPart.Summary"). Edit: the item's open/closed switch.
+/// thread ("CommentsPart.Summary"), placed in the footer beside the permalink, as on Blogger. Edit: the
+/// item's open/closed switch.
 /// </summary>
 public sealed class CommentsPartDriver(CommentThreadBuilder threads, CommentCounts counts, CommentTargets targets, IHttpContextAccessor http) : ContentPartDisplayDriver<CommentsPart>
 {
+    /// <summary>A list's counts come in one query for all its posts.</summary>
+    public override Task PrepareDisplayAsync(IReadOnlyList<ContentItem> items, string displayType)
+        => displayType == DisplayTypes.Summary ? counts.LoadAsync(items.Select(i => i.ContentItemId).ToList()) : Task.CompletedTask;
+
     public override async Task<PartView?> DisplayAsync(CommentsPart part, PartDisplayContext context)
     {
         var item = context.ContentItem;
         switch (context.DisplayType)
         {
-            case "Detail" when http.HttpContext is { } request:
-                return context.View(PartName, await threads.BuildAsync(item, request));
-            case "Summary":
-                // Asked for now, read when the page renders: one query for every post on the page.
-                counts.Want(item.ContentItemId);
-                var url = targets.PathOf(item) + "#comments";
-                return context.View($"{PartName}.Summary", new CommentCountViewModel(url, () => counts.GetAsync(item.ContentItemId)));
+            case DisplayTypes.Detail when http.HttpContext is { } request:
+                return context.View(await threads.BuildAsync(item, request));
+            case DisplayTypes.Summary:
+                var count = new CommentCountViewModel(targets.PathOf(item) + "#comments", await counts.GetAsync(item.ContentItemId));
+                return context.View(count) with { Zone = Zones.Footer };
             default:
                 return null;
         }

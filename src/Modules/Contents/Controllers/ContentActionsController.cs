@@ -2,9 +2,10 @@ using Cms.Admin;
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Display;
+using Cms.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Contents.Models;
-using Modules.Contents.Services;
 using Modules.Contents.ViewModels;
 
 namespace Modules.Contents.Controllers;
@@ -15,25 +16,25 @@ namespace Modules.Contents.Controllers;
 public sealed class ContentActionsController(
     IContentManager contentManager,
     IContentDefinitionManager definitions,
-    ContentAuthorizer authorizer,
+    IAuthorizationService authorization,
     INotifier notifier) : Controller
 {
     [HttpPost("publish")]
-    public Task<IActionResult> Publish(string id) => ActAsync(id, ContentAction.Publish, async item =>
+    public Task<IActionResult> Publish(string id) => ActAsync(id, ContentPermissions.PublishContent, async item =>
     {
         await contentManager.PublishAsync(item);
         return $"“{item.DisplayText}” is published.";
     });
 
     [HttpPost("unpublish")]
-    public Task<IActionResult> Unpublish(string id) => ActAsync(id, ContentAction.Publish, async item =>
+    public Task<IActionResult> Unpublish(string id) => ActAsync(id, ContentPermissions.PublishContent, async item =>
     {
         await contentManager.UnpublishAsync(id);
         return $"“{item.DisplayText}” is no longer published.";
     });
 
     [HttpPost("discard")]
-    public Task<IActionResult> Discard(string id) => ActAsync(id, ContentAction.Edit, async item =>
+    public Task<IActionResult> Discard(string id) => ActAsync(id, ContentPermissions.EditContent, async item =>
     {
         await contentManager.DiscardDraftAsync(id);
         return $"The draft of “{item.DisplayText}” is discarded.";
@@ -42,7 +43,7 @@ public sealed class ContentActionsController(
     [HttpPost("delete")]
     public async Task<IActionResult> Delete(string id)
     {
-        var result = await ActAsync(id, ContentAction.Delete, async item =>
+        var result = await ActAsync(id, ContentPermissions.DeleteContent, async item =>
         {
             await contentManager.RemoveAsync(id);
             return $"“{item.DisplayText}” is deleted.";
@@ -59,7 +60,7 @@ public sealed class ContentActionsController(
             return NotFound();
         }
 
-        if (!await authorizer.CanAsync(User, ContentAction.Clone, item))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.CloneContent, item))
         {
             return Forbid();
         }
@@ -95,7 +96,7 @@ public sealed class ContentActionsController(
             return NotFound();
         }
 
-        if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item))
         {
             return Forbid();
         }
@@ -114,14 +115,14 @@ public sealed class ContentActionsController(
             return NotFound();
         }
 
-        return await ActAsync(id, ContentAction.Edit, async item =>
+        return await ActAsync(id, ContentPermissions.EditContent, async item =>
         {
             await contentManager.RestoreAsync(versionId);
             return $"The version of {version.ModifiedUtc:yyyy-MM-dd HH:mm} UTC is restored as the draft of “{item.DisplayText}”.";
         });
     }
 
-    private async Task<IActionResult> ActAsync(string id, ContentAction action, Func<ContentItem, Task<string>> act)
+    private async Task<IActionResult> ActAsync(string id, Permission permission, Func<ContentItem, Task<string>> act)
     {
         var item = await contentManager.GetAsync(id, VersionOptions.Latest);
         if (item is null || await definitions.GetTypeAsync(item.ContentType) is null)
@@ -129,7 +130,7 @@ public sealed class ContentActionsController(
             return NotFound();
         }
 
-        if (!await authorizer.CanAsync(User, action, item))
+        if (!await authorization.AuthorizeAsync(User, permission, item))
         {
             return Forbid();
         }

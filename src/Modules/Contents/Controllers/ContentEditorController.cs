@@ -3,6 +3,8 @@ using Cms.Admin;
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Display;
+using Cms.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Contents.Services;
@@ -18,7 +20,7 @@ public sealed class ContentEditorController(
     IContentManager contentManager,
     IContentDefinitionManager definitions,
     IContentDisplayManager display,
-    ContentAuthorizer authorizer,
+    IAuthorizationService authorization,
     ContentEditorBuilder editorBuilder,
     INotifier notifier) : Controller
 {
@@ -31,7 +33,7 @@ public sealed class ContentEditorController(
         }
 
         var item = NewItem(type);
-        if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item))
         {
             return Forbid();
         }
@@ -61,7 +63,7 @@ public sealed class ContentEditorController(
             return NotFound();
         }
 
-        if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item))
         {
             return Forbid();
         }
@@ -82,7 +84,7 @@ public sealed class ContentEditorController(
         if (editedVersion != EditedVersion.Of(item))
         {
             // Someone saved this item after this editor opened it: saving now would silently undo their work.
-            if (!await authorizer.CanAsync(User, ContentAction.Edit, item))
+            if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item))
             {
                 return Forbid();
             }
@@ -100,8 +102,8 @@ public sealed class ContentEditorController(
     private async Task<IActionResult> SaveAsync(ContentItem item, ContentTypeDefinition definition, string? submit, bool isNew)
     {
         var publish = submit == "publish" || !definition.GetSettings().Draftable;
-        if (!await authorizer.CanAsync(User, ContentAction.Edit, item)
-            || (publish && !await authorizer.CanAsync(User, ContentAction.Publish, item)))
+        if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item)
+            || (publish && !await authorization.AuthorizeAsync(User, ContentPermissions.PublishContent, item)))
         {
             return Forbid();
         }

@@ -10,8 +10,7 @@ public sealed class TitlePartDriver(IAutorouteEntries entries) : ContentPartDisp
     public override Task<PartView?> DisplayAsync(TitlePart part, PartDisplayContext context)
     {
         var model = new TitlePartViewModel(part.Title, entries.PathOf(context.ContentItem));
-        var viewName = context.DisplayType == "Detail" ? "TitlePart" : $"TitlePart.{context.DisplayType}";
-        return Task.FromResult<PartView?>(context.View(viewName, model));
+        return Task.FromResult<PartView?>(context.View(model));
     }
 
     public override async Task UpdateAsync(TitlePart part, IUpdateModel updater, PartDisplayContext context)

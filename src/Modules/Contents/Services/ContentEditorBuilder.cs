@@ -1,13 +1,15 @@
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Display;
+using Cms.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Contents.ViewModels;
 
 namespace Modules.Contents.Services;
 
 /// <summary>Builds the editor page's model: the parts' editors and the actions this user may take.</summary>
-public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, IAutorouteEntries entries, ContentAuthorizer authorizer)
+public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, IAutorouteEntries entries, IAuthorizationService authorization)
 {
     public async Task<ContentEditorViewModel> BuildAsync(ControllerBase controller, ContentItem item, ContentTypeDefinition type, bool isNew)
     {
@@ -23,10 +25,10 @@ public sealed class ContentEditorBuilder(IContentDisplayManager display, IConten
             HasDraft = !isNew && !item.Published,
             Draftable = settings.Draftable,
             Versionable = settings.Versionable,
-            CanPublish = await authorizer.CanAsync(user, ContentAction.Publish, item),
-            CanDelete = !isNew && await authorizer.CanAsync(user, ContentAction.Delete, item),
-            CanPreview = !isNew && await authorizer.CanAsync(user, ContentAction.Preview, item),
-            CanClone = !isNew && await authorizer.CanAsync(user, ContentAction.Clone, item),
+            CanPublish = await authorization.AuthorizeAsync(user, ContentPermissions.PublishContent, item),
+            CanDelete = !isNew && await authorization.AuthorizeAsync(user, ContentPermissions.DeleteContent, item),
+            CanPreview = !isNew && await authorization.AuthorizeAsync(user, ContentPermissions.PreviewContent, item),
+            CanClone = !isNew && await authorization.AuthorizeAsync(user, ContentPermissions.CloneContent, item),
             PublicUrl = published is null ? null : entries.PathOf(published),
             FormAction = isNew ? $"/admin/contents/new/{type.Name}" : $"/admin/contents/{item.ContentItemId}/edit",
         };

@@ -97,13 +97,5 @@ public sealed class EmailSettingsController(
         });
     }
 
-    private async Task<IActionResult?> DenyAsync()
-    {
-        if (await authorization.AuthorizeAsync(User, Permissions.ManageEmailSettings))
-        {
-            return null;
-        }
-
-        return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
-    }
+    private Task<IActionResult?> DenyAsync() => this.DenyUnlessAsync(authorization, Permissions.ManageEmailSettings);
 }

@@ -11,9 +11,7 @@ public sealed class MarkdownBodyPartDriver(IMarkdownRenderer markdown) : Content
     public override Task<PartView?> DisplayAsync(MarkdownBodyPart part, PartDisplayContext context)
     {
         // Headings sit under the page's title, and under the item's own heading in a list.
-        var summary = context.DisplayType == "Summary";
-        var view = context.View(summary ? "MarkdownBodyPart.Summary" : "MarkdownBodyPart", new MarkdownBodyPartViewModel(markdown.Render(part.Markdown, summary ? 2 : 1)));
-        return Task.FromResult<PartView?>(view);
+        return Task.FromResult<PartView?>(context.View(new MarkdownBodyPartViewModel(markdown.Render(part.Markdown, context.IsSummary ? 2 : 1))));
     }
 
     public override async Task UpdateAsync(MarkdownBodyPart part, IUpdateModel updater, PartDisplayContext context)

@@ -9,15 +9,7 @@ namespace Modules.NewsCommentary.Controllers;
 /// <summary>What every public list and feed shares: who may read it and how a page number is read.</summary>
 public abstract class ReaderController(IAuthorizationService authorization) : Controller
 {
-    protected async Task<IActionResult?> RefuseAsync()
-    {
-        if (await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
-        {
-            return null;
-        }
-
-        return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
-    }
+    protected Task<IActionResult?> RefuseAsync() => this.DenyUnlessAsync(authorization, ContentPermissions.ViewContent);
 
     protected static bool TryReadPage(string? page, out int number) => PageNumber.TryRead(page, out number);
 

@@ -45,7 +45,8 @@ public sealed class TagsController(TagQueries tags, PostQueries posts, ISiteServ
             return NotFound();
         }
 
-        var (items, hasNext) = await tags.PageAsync(slug, number, (await site.GetAsync()).PageSize);
+        var settings = await site.GetAsync();
+        var (items, hasNext) = await tags.PageAsync(slug, number, settings.PageSize);
         if (items.Count == 0)
         {
             return NotFound();
@@ -56,6 +57,7 @@ public sealed class TagsController(TagQueries tags, PostQueries posts, ISiteServ
         return View("TagPage", new TagPageViewModel
         {
             Tag = tag,
+            SiteName = settings.SiteName,
             Posts = new PostListViewModel
             {
                 Groups = await posts.GroupByDateAsync(items),

@@ -9,9 +9,9 @@ public sealed class AnalysisPartDriver(IMarkdownRenderer markdown) : ContentPart
 {
     public override Task<PartView?> DisplayAsync(AnalysisPart part, PartDisplayContext context)
     {
-        var offset = context.DisplayType == "Summary" ? 2 : 1;
-        var viewName = context.DisplayType == "Summary" ? "AnalysisPart.Summary" : "AnalysisPart";
-        return Task.FromResult<PartView?>(context.View(viewName, new AnalysisPartViewModel(markdown.Render(part.Markdown, offset))));
+        // Headings sit under the page's title, and under the post's own heading in a list.
+        var offset = context.IsSummary ? 2 : 1;
+        return Task.FromResult<PartView?>(context.View(new AnalysisPartViewModel(markdown.Render(part.Markdown, offset))));
     }
 
     public override async Task UpdateAsync(AnalysisPart part, IUpdateModel updater, PartDisplayContext context)

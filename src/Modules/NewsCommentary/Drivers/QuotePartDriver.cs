@@ -13,15 +13,15 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntrie
     {
         var source = context.ContentItem.As<SourceLinkPart>()?.Url;
         var cite = SafeUrl.IsHttp(source) ? source : null;
-        if (context.DisplayType == "Summary")
+        if (context.IsSummary)
         {
             var (excerpt, isWhole) = QuoteExcerpt.From(part.Text);
             var more = isWhole ? null : entries.PathOf(context.ContentItem);
-            return Task.FromResult<PartView?>(context.View("QuotePart.Summary",
+            return Task.FromResult<PartView?>(context.View(
                 new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, more)));
         }
 
-        return Task.FromResult<PartView?>(context.View("QuotePart",
+        return Task.FromResult<PartView?>(context.View(
             new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, null)));
     }
 

@@ -17,14 +17,12 @@ public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown, LinkHealthQ
         }
 
         var archive = SafeUrl.IsHttp(part.ArchiveUrl) ? part.ArchiveUrl : null;
-        var summary = context.DisplayType == "Summary";
         var quote = markdown.ToPlainText(context.ContentItem.As<QuotePart>()?.Text);
         var deepLink = TextFragment.Append(part.Url, TextFragment.Directive(quote));
 
         // Only the post page says a source is gone: lists stay one query for all their posts.
-        var gone = !summary && await health.IsGoneAsync(context.ContentItem.ContentItemId, part.Url);
-        return context.View(summary ? "SourceLinkPart.Summary" : "SourceLinkPart",
-            new SourceLinkPartViewModel(part.Url, deepLink, part.Title, part.Publication, part.PublishedUtc, archive, gone));
+        var gone = !context.IsSummary && await health.IsGoneAsync(context.ContentItem.ContentItemId, part.Url);
+        return context.View(new SourceLinkPartViewModel(part.Url, deepLink, part.Title, part.Publication, part.PublishedUtc, archive, gone));
     }
 
     public override async Task UpdateAsync(SourceLinkPart part, IUpdateModel updater, PartDisplayContext context)

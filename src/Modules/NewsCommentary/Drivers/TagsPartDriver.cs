@@ -16,14 +16,13 @@ public sealed class TagsPartDriver(TagQueries tags) : ContentPartDisplayDriver<T
             return Task.FromResult<PartView?>(null);
         }
 
-        var viewName = context.DisplayType == "Summary" ? "TagsPart.Summary" : "TagsPart";
-        return Task.FromResult<PartView?>(context.View(viewName, new TagsPartViewModel(entries)));
+        return Task.FromResult<PartView?>(context.View(new TagsPartViewModel(entries)));
     }
 
     public override async Task<PartView?> EditAsync(TagsPart part, PartDisplayContext context)
     {
         var inUse = (await tags.AllAsync()).Select(t => t.Name).ToList();
-        return context.View("TagsPart.Edit", new TagsPartEditViewModel { Tags = string.Join(", ", part.Tags ?? []), InUse = inUse });
+        return context.View(new TagsPartEditViewModel { Tags = string.Join(", ", part.Tags ?? []), InUse = inUse });
     }
 
     public override async Task UpdateAsync(TagsPart part, IUpdateModel updater, PartDisplayContext context)

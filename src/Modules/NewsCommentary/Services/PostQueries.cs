@@ -11,7 +11,7 @@ namespace Modules.NewsCommentary.Services;
 /// The lists readers browse. Each page is one query on the index columns (type, published, date);
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
-public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager display, ISiteService site)
+public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
@@ -38,10 +38,11 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
     {
         var zone = (await site.GetAsync()).TimeZone();
         var summaries = new List<PostSummaryViewModel>();
-        foreach (var item in items)
+        foreach (var display in await displayManager.BuildDisplaysAsync(items.ToList(), DisplayTypes.Summary))
         {
+            var item = display.ContentItem;
             var local = item.PublishedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : (DateTime?)null;
-            summaries.Add(new PostSummaryViewModel(await display.BuildDisplayAsync(item, "Summary"), entries.PathOf(item) ?? "/", local));
+            summaries.Add(new PostSummaryViewModel(display, entries.PathOf(item) ?? "/", local));
         }
 
         return summaries

@@ -31,4 +31,8 @@ public sealed class TagPageViewModel
 
     [BindNever]
     public required PostListViewModel Posts { get; init; }
+
+    /// <summary>The site's name, for the page's description and its feeds' titles.</summary>
+    [BindNever]
+    public required string SiteName { get; init; }
 }

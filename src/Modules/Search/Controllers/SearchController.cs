@@ -16,9 +16,9 @@ public sealed class SearchController(SiteSearch search, IAuthorizationService au
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, string? page)
     {
-        if (!await authorization.AuthorizeAsync(User, ContentPermissions.ViewContent))
+        if (await this.DenyUnlessAsync(authorization, ContentPermissions.ViewContent) is { } denied)
         {
-            return User.Identity?.IsAuthenticated == true ? Forbid() : Challenge();
+            return denied;
         }
 
         if (!PageNumber.TryRead(page, out var number))

@@ -3,33 +3,33 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Display;
-using Cms.Settings;
-using Modules.Contents.Services;
 using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
 
-/// <summary>What search engines and link previews read from a post page: canonical URL, Open Graph, Twitter card, JSON-LD.</summary>
-public sealed record PostMetadata(string CanonicalUrl, string Title, string Description, string SiteName, string? PublishedIso, string? ModifiedIso, IReadOnlyList<string> Tags, string JsonLd);
-
 /// <summary>
-/// Describes the post as an OpinionNewsArticle that isBasedOn the quoted NewsArticle, with the quoted
-/// passage as a Quotation.
+/// What search engines and link previews read from a post page besides its URL and title: the description
+/// (the analysis), the tags, and JSON-LD describing the post as an OpinionNewsArticle that isBasedOn the
+/// quoted NewsArticle, with the quoted passage as a Quotation. Runs after the Contents module set the canonical URL.
 /// </summary>
-public sealed class PostMetadataBuilder(ISiteService site, IPublicUrls urls, IAutorouteEntries entries, IMarkdownRenderer markdown)
+public sealed class PostMetadataProvider(IMarkdownRenderer markdown) : IContentMetadataProvider
 {
     private const int DescriptionLength = 200;
 
-    public async Task<PostMetadata> BuildAsync(ContentItem item)
+    public Task ContributeAsync(ContentItem item, PageMetadata metadata)
     {
-        var settings = await site.GetAsync();
-        var url = await entries.UrlOfAsync(item) ?? await urls.AbsoluteAsync("/");
+        if (item.ContentType != Migrations.ContentType)
+        {
+            return Task.CompletedTask;
+        }
+
+        var url = metadata.CanonicalUrl;
         var quote = item.As<QuotePart>();
         var source = item.As<SourceLinkPart>();
         var analysis = markdown.ToPlainText(item.As<AnalysisPart>()?.Markdown);
-        var description = analysis.Length > DescriptionLength ? analysis[..DescriptionLength].TrimEnd() + "…" : analysis;
-        var tags = item.As<TagsPart>()?.Entries().Select(t => t.Name).ToList() ?? [];
+        metadata.Description = analysis.Length > DescriptionLength ? analysis[..DescriptionLength].TrimEnd() + "…" : analysis;
+        metadata.Tags = item.As<TagsPart>()?.Entries().Select(t => t.Name).ToList() ?? [];
         var jsonLd = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -37,15 +37,15 @@ public sealed class PostMetadataBuilder(ISiteService site, IPublicUrls urls, IAu
             ["headline"] = item.DisplayText,
             ["url"] = url,
             ["mainEntityOfPage"] = url,
-            ["datePublished"] = Iso(item.PublishedUtc),
-            ["dateModified"] = Iso(item.ModifiedUtc),
+            ["datePublished"] = metadata.PublishedIso,
+            ["dateModified"] = metadata.ModifiedIso,
             ["author"] = new JsonObject { ["@type"] = "Person", ["name"] = item.Author },
-            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = settings.SiteName },
-            ["description"] = description,
+            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = metadata.SiteName },
+            ["description"] = metadata.Description,
         };
-        if (tags.Count > 0)
+        if (metadata.Tags.Count > 0)
         {
-            jsonLd["keywords"] = new JsonArray(tags.Select(t => (JsonNode?)t).ToArray());
+            jsonLd["keywords"] = new JsonArray(metadata.Tags.Select(t => (JsonNode?)t).ToArray());
         }
 
         if (source is not null && SafeUrl.IsHttp(source.Url))
@@ -78,9 +78,7 @@ public sealed class PostMetadataBuilder(ISiteService site, IPublicUrls urls, IAu
         }
 
         // The default encoder escapes '<', '>' and '&', so the JSON cannot close its <script> element.
-        return new PostMetadata(url, item.DisplayText, description, settings.SiteName, Iso(item.PublishedUtc), Iso(item.ModifiedUtc), tags,
-            jsonLd.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+        metadata.JsonLd = jsonLd.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+        return Task.CompletedTask;
     }
-
-    private static string? Iso(DateTime? date) => date?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }
