@@ -28,15 +28,27 @@ public static class IlReferences
         {
             foreach (var method in t.GetMethods(Everything).Cast<MethodBase>().Concat(t.GetConstructors(Everything)))
             {
-                found.AddRange(InBody(method));
+                found.AddRange(Scan(method).OfType<MemberInfo>());
             }
         }
 
         return found;
     }
 
-    /// <summary>True when the type's code reads or calls <paramref name="member"/>, or uses <paramref name="type"/> as a generic argument.</summary>
-    public static bool Mentions(Type inspected, Func<MemberInfo, bool> predicate) => Of(inspected).Any(predicate);
+    /// <summary>The string literals in the type's code (and its compiler-generated nested types).</summary>
+    public static IReadOnlyList<string> StringsOf(Type type)
+    {
+        var found = new List<string>();
+        foreach (var t in WithGeneratedNested(type))
+        {
+            foreach (var method in t.GetMethods(Everything).Cast<MethodBase>().Concat(t.GetConstructors(Everything)))
+            {
+                found.AddRange(Scan(method).OfType<string>());
+            }
+        }
+
+        return found;
+    }
 
     private static IEnumerable<Type> WithGeneratedNested(Type type)
     {
@@ -50,7 +62,8 @@ public static class IlReferences
         }
     }
 
-    private static IEnumerable<MemberInfo> InBody(MethodBase method)
+    /// <summary>Each member (MemberInfo) and string literal (string) the method's IL refers to.</summary>
+    private static IEnumerable<object> Scan(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)
@@ -71,7 +84,11 @@ public static class IlReferences
 
             var code = s_opCodes[value];
             var size = OperandSize(code, il, position);
-            if (code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok or OperandType.InlineType)
+            if (code.OperandType == OperandType.InlineString)
+            {
+                yield return method.Module.ResolveString(BitConverter.ToInt32(il, position));
+            }
+            else if (code.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineTok or OperandType.InlineType)
             {
                 var token = BitConverter.ToInt32(il, position);
                 MemberInfo? member = null;
