@@ -1,4 +1,5 @@
 using Cms.Content;
+using Cms.Modules;
 using Modules.Contents.Services;
 using Modules.Search.Models;
 
@@ -9,7 +10,8 @@ public sealed class SearchIndexer(
     IContentManager contentManager,
     IAutorouteEntries entries,
     ISearchStore store,
-    IEnumerable<ISearchContentProvider> providers)
+    IEnumerable<FeatureBound<ISearchContentProvider>> providers,
+    IFeatureManager features)
 {
     private const int BatchSize = 100;
 
@@ -17,7 +19,7 @@ public sealed class SearchIndexer(
     public async Task IndexAsync(string contentItemId, ContentItem? published)
     {
         await store.RemoveAsync(contentItemId);
-        if (published is not null && EntryFor(published) is { } entry)
+        if (published is not null && EntryFor(published, await ProvidersAsync()) is { } entry)
         {
             await store.AddAsync(entry);
         }
@@ -27,6 +29,7 @@ public sealed class SearchIndexer(
     public async Task RebuildAsync()
     {
         await store.RemoveAllAsync();
+        var active = await ProvidersAsync();
         var after = "";
         while (true)
         {
@@ -37,7 +40,7 @@ public sealed class SearchIndexer(
                 .Take(BatchSize));
             foreach (var item in items)
             {
-                if (EntryFor(item) is { } entry)
+                if (EntryFor(item, active) is { } entry)
                 {
                     await store.AddAsync(entry);
                 }
@@ -53,10 +56,17 @@ public sealed class SearchIndexer(
     }
 
     /// <summary>Null for an item no provider knows, or one without an address to send a reader to.</summary>
-    private SearchEntry? EntryFor(ContentItem item)
+    /// <summary>The providers of the features enabled now.</summary>
+    private async Task<List<ISearchContentProvider>> ProvidersAsync()
+    {
+        var enabled = await features.GetEnabledAsync();
+        return providers.Where(p => enabled.Contains(p.FeatureId)).Select(p => p.Service).ToList();
+    }
+
+    private SearchEntry? EntryFor(ContentItem item, IReadOnlyList<ISearchContentProvider> active)
     {
         var document = new SearchDocument();
-        foreach (var provider in providers)
+        foreach (var provider in active)
         {
             provider.Contribute(item, document);
         }
