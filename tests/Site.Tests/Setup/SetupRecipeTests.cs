@@ -89,17 +89,8 @@ public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<S
 
     private static string Words(string text) => Whitespace().Replace(text, " ").Trim();
 
-    private static string SeedFile()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        var seedFolder = Path.Combine(folder!.Parent!.FullName, "shared", "seed");
-        return Directory.GetFiles(seedFolder, "000_*.txt").Single();
-    }
+    /// <summary>The seed page, copied into the tests as a fixture (Fixtures/seed/README.md names its source).</summary>
+    public static string SeedFile() => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed", "000_24409ad9b4e69a44.txt");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
