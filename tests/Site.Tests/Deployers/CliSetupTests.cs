@@ -52,6 +52,10 @@ public sealed class CliSetupTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("frobnicate", run.Error, StringComparison.Ordinal);
+
+        // The help that follows the error is for the user to read, not a result: stdout stays empty.
+        Assert.Contains("validate <FILE>", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
     }
 
     [Theory]
