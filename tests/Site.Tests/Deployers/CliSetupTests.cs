@@ -126,6 +126,24 @@ public sealed class CliSetupTests
         Assert.Equal("From Configuration", export["steps"]![2]!["SiteName"]!.GetValue<string>());
     }
 
+    /// <summary>dotnet run starts where the user stands; a relative SQLite file still belongs to the site (its content root), as App_Data does.</summary>
+    [Fact]
+    public async Task Setup_KeepsARelativeSqliteFile_InTheContentRoot()
+    {
+        await using var site = new CliSite();
+        using var contentRoot = new Site.Tests.Infrastructure.TempFolder();
+        var file = Path.Combine(contentRoot.Path, "relative-site.db");
+
+        var run = await site.RunAsync([.. CliSite.SetupArgs, "--connection-string", "Data Source=relative-site.db", $"--contentRoot={contentRoot.Path}"]);
+        var list = await site.RunAsync("users", "list");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(file));
+        Assert.Contains(file, JsonNode.Parse(File.ReadAllText(Path.Combine(site.AppData, "site.json")))!["ConnectionString"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("admin <admin@example.com>: Administrator", list.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Setup_Exits2AndWritesNothing_WhenDatabaseServerIsUnreachable()
     {
