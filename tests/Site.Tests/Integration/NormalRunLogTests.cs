@@ -72,9 +72,13 @@ public sealed class NormalRunLogTests : IDisposable
     {
         var client = _site.CreateReader();
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/")).StatusCode);
+        var (provider, connectionString) = _site.Database is { } database
+            ? ("Postgres", PostgresCluster.Instance.ConnectionString(database))
+            : ("Sqlite", "");
         var setUp = await Browser.SubmitAsync(client, "/setup", "/setup",
             ("Request.SiteName", "First Hour"), ("Request.TimeZoneId", "Europe/London"), ("Request.RecipeName", "NewsCommentary"),
-            ("Request.DatabaseProvider", "Sqlite"), ("Request.AdminUserName", "newcomer"), ("Request.AdminEmail", "newcomer@example.org"),
+            ("Request.DatabaseProvider", provider), ("Request.ConnectionString", connectionString),
+            ("Request.AdminUserName", "newcomer"), ("Request.AdminEmail", "newcomer@example.org"),
             ("Request.AdminPassword", Accounts.Password), ("Request.PasswordConfirmation", Accounts.Password));
         Assert.Equal("/admin", setUp.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin")).StatusCode);
@@ -152,12 +156,24 @@ public sealed class NormalRunLogTests : IDisposable
     /// <summary>
     /// A site not set up yet, whose every log entry is kept, on a machine with no network: the source
     /// link checker's requests fail as a name that does not resolve (and never leave the machine).
+    /// On the PostgreSQL pass, the setup screen is given a database of the test cluster.
     /// </summary>
     private sealed class OfflineSite : SiteFactory
     {
         public LogCapture Logs { get; } = new();
 
+        public string? Database { get; } = PostgresCluster.Enabled ? PostgresCluster.Instance.CreateDatabase() : null;
+
         protected override bool SetUp => false;
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Database is not null)
+            {
+                PostgresCluster.Instance.DropDatabase(Database);
+            }
+        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
