@@ -26,6 +26,7 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManag
             .ToList();
         var missing = await contentManager.ListAsync(contentManager.Query()
             .Where(r => r.Published && types.Contains(r.ContentType) && !Checks.Any(c => c.ContentItemId == r.ContentItemId))
+            .OrderBy(r => r.Id)
             .Take(SyncBatch));
         if (missing.Count == 0)
         {

@@ -2,13 +2,14 @@ using Cms.Data;
 using Cms.Recipes;
 using Cms.Setup;
 using Microsoft.AspNetCore.Mvc;
+using Modules.Setup.Services;
 using Modules.Setup.ViewModels;
 
 namespace Modules.Setup.Controllers;
 
 /// <summary>The first-run screen. Once the site is set up, /setup no longer exists.</summary>
 [Route("setup")]
-public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes) : Controller
+public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes, SetupWelcome welcome) : Controller
 {
     [HttpGet("")]
     public IActionResult Index()
@@ -39,7 +40,7 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
         var result = await setup.SetupAsync(model.Request);
         if (result.Succeeded)
         {
-            return Redirect("~/");
+            return LocalRedirect(await welcome.WelcomeAsync(HttpContext, model.Request));
         }
 
         foreach (var (field, message) in result.Errors)
