@@ -18,6 +18,8 @@ RESULTS_DIR="$BENCH_DIR/results"
 . "$BENCH_DIR/lib/wrk.sh"
 # shellcheck source=lib/postgres.sh
 . "$BENCH_DIR/lib/postgres.sh"
+# shellcheck source=lib/sites.sh
+. "$BENCH_DIR/lib/sites.sh"
 
 QUICK="${QUICK:-0}"
 if [ "$QUICK" = "1" ]; then
@@ -109,32 +111,11 @@ publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
 export_site_environment
 
 # --- 3. the two sites: setup, member-only comments, a commenter and a reader, posts ------------
-# Imports a recipe through the CLI under a time limit; prints "seconds peak_kb status" where status
-# is ok, timeout or failed. A timed-out import leaves nothing behind (one transaction).
-timed_import() { # data folder, recipe file, log file, extra env (may be empty)
-  local data="$1" recipe="$2" logf="$3" stats="$WORK/time.$$" rc=0 seconds peak
-  (cd "$OUT" && Cms__AppData="$data" /usr/bin/time -f '%e %M' -o "$stats" \
-    timeout -k 10 "$IMPORT_TIMEOUT" dotnet "$OUT/Site.dll" recipes apply "$recipe") >>"$logf" 2>&1 || rc=$?
-  read -r seconds peak <"$stats" 2>/dev/null || { seconds=NA; peak=NA; }
-  [ "$seconds" != "Command" ] || read -r seconds peak < <(tail -n 1 "$stats")
-  case "$rc" in
-    0) echo "$seconds $peak ok" ;;
-    124 | 137) echo "$IMPORT_TIMEOUT $peak timeout" ;;
-    *) echo "$seconds $peak failed" ;;
-  esac
-}
-
-generate_posts() { awk -v first="$1" -v count="$2" -f "$BENCH_DIR/lib/posts.awk" >"$3"; }
-
 IMPORT_ROWS=() # "database|items|onto|seconds|peak_kb|status"
 build_site() { # small | large
   local s="$1" data="${DATA[$1]}" n="${POSTS[$1]}" logf="$WORK/$1-cli.log" result first
-  mkdir -p "$data"
   log "$s site: setup, member-only comments, users commenter and reader"
-  cli "$data" "$logf" setup
-  cli "$data" "$logf" recipes apply "$BENCH_DIR/recipes/bench-commenting.recipe.json"
-  cli "$data" "$logf" users create commenter --email commenter@example.com --password "$BENCH_PASSWORD" --role Member
-  cli "$data" "$logf" users create reader --email reader@example.com --password "$BENCH_PASSWORD" --role Member
+  prepare_site "$data" "$logf"
   generate_posts 1 "$n" "$WORK/posts-$s.recipe.json"
   log "$s site: importing $n posts in one recipe through the CLI (at most ${IMPORT_TIMEOUT}s)"
   read -r -a result < <(timed_import "$data" "$WORK/posts-$s.recipe.json" "$logf")
@@ -166,6 +147,7 @@ if [ "${SITE_IMPORTED[large]}" = "ok" ]; then
   generate_posts $((LARGE_POSTS + 1)) "$LARGE_POSTS" "$WORK/more.recipe.json"
   log "SQLite: importing $LARGE_POSTS more posts onto $LARGE_POSTS (at most ${IMPORT_TIMEOUT}s)"
   read -r -a result < <(timed_import "$WORK/more" "$WORK/more.recipe.json" "$WORK/more-cli.log")
+  [ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/more-cli.log" >&2; die "importing more on SQLite failed"; }
   IMPORT_ROWS+=("SQLite|$LARGE_POSTS|$LARGE_POSTS|${result[0]}|${result[1]}|${result[2]}")
   rm -rf "$WORK/more"
 else
@@ -185,16 +167,17 @@ mkdir -p "$PG_DATA"
 )
 log "PostgreSQL: importing $LARGE_POSTS posts in one recipe (at most ${IMPORT_TIMEOUT}s)"
 read -r -a result < <(timed_import "$PG_DATA" "$WORK/posts-large.recipe.json" "$WORK/pg-cli.log")
+[ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing on PostgreSQL failed"; }
 IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|0|${result[0]}|${result[1]}|${result[2]}")
 if [ "${result[2]}" = "ok" ]; then
   [ -f "$WORK/more.recipe.json" ] || generate_posts $((LARGE_POSTS + 1)) "$LARGE_POSTS" "$WORK/more.recipe.json"
   log "PostgreSQL: importing $LARGE_POSTS more posts onto $LARGE_POSTS (at most ${IMPORT_TIMEOUT}s)"
   read -r -a result < <(timed_import "$PG_DATA" "$WORK/more.recipe.json" "$WORK/pg-cli.log")
+  [ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing more on PostgreSQL failed"; }
   IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|${result[0]}|${result[1]}|${result[2]}")
 else
   IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|NA|NA|skipped")
 fi
-[ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing on PostgreSQL failed"; }
 pg_stop
 BUILD_SECONDS=$((SECONDS - SECTION_START))
 
@@ -203,19 +186,8 @@ for s in "${SITES[@]}"; do
   PID[$s]="$(start_site "${DATA[$s]}" "${PORT[$s]}" "$WORK/$s-site.log")"
   wait_for_200 "$(url_of "$s")/" "$STARTUP_TIMEOUT" "${PID[$s]}" "$s site" "$WORK/$s-site.log"
   log "$s site: $COMMENTS comments on $POST_PATH by the commenter; the reader signs in"
-  sign_in "$(url_of "$s")" commenter "$BENCH_PASSWORD" "$WORK/$s-commenter.jar"
-  comment_form "$(url_of "$s")" "$POST_PATH" "$WORK/$s-commenter.jar"
-  for ((i = 1; i <= COMMENTS; i++)); do
-    post_comment "$(url_of "$s")" "$WORK/$s-commenter.jar" \
-      "Comment $i on the meeting. The *integration* plans have been announced before, in 1999 and again in 2019; \
-what is new is the **energy** price. See [the background](https://example.org/background-$i) and judge for yourself \
-whether anything will come of it this time. Readers who follow the region will remember the last round of talks."
-  done
-  sign_in "$(url_of "$s")" reader "$BENCH_PASSWORD" "$WORK/$s-reader.jar"
-  COOKIE[$s]="$(cookie_header "$WORK/$s-reader.jar")"
-  body="$(curl -sS --max-time 30 "$(url_of "$s")$POST_PATH")"
-  [[ "$body" == *"id=\"comments-heading\">$COMMENTS comments"* ]] ||
-    die "$s site: the post does not show $COMMENTS comments"
+  seed_comments_and_reader "$(url_of "$s")" "$WORK/$s"
+  COOKIE[$s]="$READER_COOKIE"
   stop_pid "${PID[$s]}"
   PID[$s]=""
 done
