@@ -65,7 +65,7 @@ targets() {
   startup_small="$(median_of "${STARTUP_MS[small]}")"
   echo "targets of issue 12 (measured here; QUICK runs are not judged):"
   printf '  1. post, cache miss >= 3,600 req/s and <= 0.5 ms CPU: %s req/s, %s ms;  member >= 1,800: %s\n' \
-    "$(fmt_n "$post_miss")" "$(row_field small post miss 1 10)" "$(fmt_n "$post_member")"
+    "$(fmt_n "$post_miss")" "$(awk -v v="$(row_field small post miss 1 10)" 'BEGIN { printf "%.2f", v }')" "$(fmt_n "$post_member")"
   printf '     home, cache miss >= 3,600 req/s: %s;  member >= 1,800: %s\n' "$(fmt_n "$home_miss")" "$(fmt_n "$home_member")"
   printf '  2. lists at %s posts cost <= 1.25 x %s (miss and member, by req/s): worst %s\n' "$(fmt_n "$LARGE_POSTS")" "$(fmt_n "$SMALL_POSTS")" "$worst_ratio"
   printf '  3. import >= 1,000 items/s on SQLite and PostgreSQL, < 300 MiB: see the import lines above\n'
