@@ -17,13 +17,14 @@ pages_table() {
       rps[$1, key] = $5; p99[$1, key] = $7; err[$1, key] = $8; cpu[$1, key] = $10; peak[$1, key] = $11 }
     function cell(s, k) {
       if (!((s, k) in rps)) return sprintf("%9s %7s %8s %8s", "-", "-", "-", "-")
+      if (rps[s, k] == 0) return sprintf("%9s %7s %8s %8.0f", "0", "n/a", "n/a", peak[s, k] / 1024)
       return sprintf("%9.0f %7.2f %8.1f %8.0f", rps[s, k], cpu[s, k], p99[s, k], peak[s, k] / 1024)
     }
     END {
       for (i = 1; i <= n; i++) {
         k = order[i]; split(k, pv, SUBSEP)
-        t = (rps[large, k] > 0) ? sprintf("%6.2f", rps[small, k] / rps[large, k]) : "   n/a"
-        c = (cpu[small, k] > 0) ? sprintf("%6.2f", cpu[large, k] / cpu[small, k]) : "   n/a"
+        t = (rps[large, k] > 0 && rps[small, k] > 0) ? sprintf("%6.2f", rps[small, k] / rps[large, k]) : "   n/a"
+        c = (cpu[small, k] > 0 && rps[large, k] > 0) ? sprintf("%6.2f", cpu[large, k] / cpu[small, k]) : "   n/a"
         e = (err[small, k] + err[large, k] > 0) ? sprintf("  errors: %d / %d", err[small, k], err[large, k]) : ""
         printf "%-8s %-7s | %s | %s | %s %s%s\n", pv[1], pv[2], cell(small, k), cell(large, k), t, c, e
       }
@@ -85,7 +86,7 @@ report() {
   echo "machine: $(nproc) cpus${cpu_model:+, $cpu_model}, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "noise: other work used ${BUSY_BEFORE}% of the machine's CPU just before the loads and ${BUSY_AFTER}% just after; load average $LOADAVG_START at the start, $LOADAVG_END at the end"
   echo "site: dotnet Site.dll, Release publish, Production, SQLite; ${gc:-GC defaults}"
-  echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --latency, $([ "$WARMUP" = 0 ] && echo "no warm-up" || echo "after $WARMUP of the same load"); nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*: //'), one worker"
+  echo "wrk: -t$THREADS -c$CONNECTIONS -d$DURATION --timeout $WRK_TIMEOUT --latency, $([ "$WARMUP" = 0 ] && echo "no warm-up" || echo "after $WARMUP of the same load"); nginx $("$NGINX_BIN" -v 2>&1 | sed 's/.*: //'), one worker"
   echo "sites: $(fmt_n "$SMALL_POSTS") and $(fmt_n "$LARGE_POSTS") generated posts, each with the seed post ($POST_PATH, $COMMENTS approved comments); side by side"
   echo
   echo "pages (CPU ms = the site's CPU time per request; time = req/s at $(fmt_n "$SMALL_POSTS") / req/s at $(fmt_n "$LARGE_POSTS"); CPU = CPU ms at $(fmt_n "$LARGE_POSTS") / at $(fmt_n "$SMALL_POSTS")):"
