@@ -62,9 +62,9 @@ seed_comments_and_reader "$URL" "$WORK/site"
 wrk_load() { # page, variant, seconds, tag → runs wrk in the foreground
   local url="$URL${PATHS[$1]}"
   case "$2" in
-    miss) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" -s "$BENCH_DIR/wrk/fresh-query.lua" "$url" -- "profile-$4-$$" ;;
-    member) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" -s "$BENCH_DIR/wrk/cookie.lua" "$url" -- "$READER_COOKIE" ;;
-    cached) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" "$url" ;;
+    miss) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency -s "$BENCH_DIR/wrk/fresh-query.lua" "$url" -- "profile-$4-$$" ;;
+    member) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency -s "$BENCH_DIR/wrk/cookie.lua" "$url" -- "$READER_COOKIE" ;;
+    cached) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency "$url" ;;
     *) die "unknown variant $2 (cached, miss or member)" ;;
   esac
 }

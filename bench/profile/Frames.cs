@@ -52,5 +52,15 @@ internal static class Frames
         return waits.Any(w => leaf.Contains(w, StringComparison.Ordinal));
     }
 
+    /// <summary>A thread waiting for a Monitor (lock statement) another thread holds, or spinning for it.</summary>
+    public static bool IsLockWait(IReadOnlyList<Frame> frames) => frames.Count > 0
+        && (frames[0].Method.Contains("Monitor.Enter_Slowpath", StringComparison.Ordinal)
+            || frames[0].Method.Contains("LowLevelSpinWaiter", StringComparison.Ordinal)
+            || frames[0].Method.Contains("Monitor.ReliableEnter", StringComparison.Ordinal));
+
+    /// <summary>Frames that say whose code it is: not the runtime's, DI's or a generated delegate's.</summary>
+    public static bool IsWorthNaming(Frame frame)
+        => frame.Component is not ("CoreLib" or "native or unresolved" or "dependency injection" or "Anonymously Hosted DynamicMethods Assembly");
+
     public static bool IsGcWait(IReadOnlyList<Frame> frames) => frames.Count > 0 && frames[0].Method.Contains("PollGC", StringComparison.Ordinal);
 }

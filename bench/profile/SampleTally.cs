@@ -11,10 +11,12 @@ internal sealed class SampleTally
     private readonly Dictionary<string, Dictionary<string, int>> _leafCallers = [];
     private int _total;
     private int _native;
+    private int _locked;
+    private readonly Dictionary<string, int> _lockSites = [];
     private int _waiting;
     private int _gc;
 
-    private int Busy => _total - _waiting - _gc - _native;
+    private int Busy => _total - _waiting - _gc - _native - _locked;
 
     public void Add(IReadOnlyList<Frame> frames)
     {
@@ -31,6 +33,14 @@ internal sealed class SampleTally
             return;
         }
 
+        if (Frames.IsLockWait(frames))
+        {
+            // Kept apart: on a machine short of cores, lock holders are descheduled and these grow.
+            _locked++;
+            Tally.Bump(_lockSites, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(2).Select(f => f.Method)));
+            return;
+        }
+
         if (frames.All(f => f.Component == "native or unresolved"))
         {
             // No managed frame at all: a thread of the runtime itself (server GC threads, mostly).
@@ -44,7 +54,7 @@ internal sealed class SampleTally
             _leafCallers[leaf.Method] = callers = [];
         }
 
-        Tally.Bump(callers, string.Join(" <- ", frames.Skip(1).Where(f => f.Component is not ("CoreLib" or "native or unresolved" or "dependency injection" or "Anonymously Hosted DynamicMethods Assembly")).Take(3).Select(f => f.Method)));
+        Tally.Bump(callers, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(3).Select(f => f.Method)));
         Tally.Bump(_leafComponents, leaf.Component);
         Tally.Bump(_leafMethods, leaf.Method);
         foreach (var component in frames.Select(f => f.Component).Distinct())
@@ -70,8 +80,10 @@ internal sealed class SampleTally
         }
 
         output.WriteLine($"thread-time samples: {_total:N0}; waiting (idle threads) {_waiting:N0}; stopped for the GC {_gc:N0}; "
-            + $"runtime threads without managed frames (GC, mostly) {_native:N0}; running or blocked on a lock {Busy:N0}");
-        output.WriteLine("(percentages below are of the running-or-blocked samples)");
+            + $"runtime threads without managed frames {_native:N0}; waiting for or spinning on a lock {_locked:N0}; running {Busy:N0}");
+        Tally.Print(output, "locks waited for (% of the lock samples; first frames outside the runtime)", _lockSites, _locked, 8);
+        output.WriteLine();
+        output.WriteLine("(percentages below are of the running samples)");
         Tally.Print(output, "time by component, exclusive (the component at the top of the stack)", _leafComponents, Busy, top);
         Tally.Print(output, "time by component, inclusive (the component anywhere on the stack)", _anyComponents, Busy, top);
         Tally.Print(output, "methods, exclusive", _leafMethods, Busy, top);

@@ -21,14 +21,19 @@ internal static class Tally
     /// <summary>Method names without their long argument lists, so a line stays readable.</summary>
     private static string Shorten(string name)
     {
-        var open = name.IndexOf('(', StringComparison.Ordinal);
-        var shortName = open > 0 ? name[..open] + "()" + Tail(name) : name;
-        return shortName.Length > 150 ? shortName[..150] + "..." : shortName;
+        if (name.Length == 0)
+        {
+            return "(the runtime's own code only)";
+        }
+
+        var parts = name.Split(" <- ").Select(chain => string.Join(" -> ", chain.Split(" -> ").Select(WithoutArguments)));
+        var shortName = string.Join(" <- ", parts);
+        return shortName.Length > 160 ? shortName[..160] + "..." : shortName;
     }
 
-    private static string Tail(string name)
+    private static string WithoutArguments(string method)
     {
-        var arrow = name.IndexOf(" -> ", StringComparison.Ordinal);
-        return arrow > 0 ? name[arrow..] : "";
+        var open = method.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 && !method.StartsWith('(') ? method[..open] + "()" : method;
     }
 }
