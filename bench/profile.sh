@@ -22,7 +22,7 @@ COMMENTS="${COMMENTS:-20}"
 SECONDS_EACH="${SECONDS_EACH:-10}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
-PORT="${PORT:-5395}"
+PORT="${PORT:-5495}"
 POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
 IMPORT_TIMEOUT="${IMPORT_TIMEOUT:-600}"
 declare -A PATHS=([post]="$POST_PATH" [home]="/" [archive]="/archive" [month]="/archive/2021/03" [tag]="/tags/bench"
@@ -61,6 +61,11 @@ seed_comments_and_reader "$URL" "$WORK/site"
 
 wrk_load() { # page, variant, seconds, tag → runs wrk in the foreground
   local url="$URL${PATHS[$1]}"
+  if [ "$2" = "member" ]; then
+    # A browser keeps the renewed sign-in cookie; a fixed one would have its stamp checked on every request.
+    refresh_cookies "$URL" "$WORK/site-reader.jar"
+    READER_COOKIE="$(cookie_header "$WORK/site-reader.jar")"
+  fi
   case "$2" in
     miss) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency -s "$BENCH_DIR/wrk/fresh-query.lua" "$url" -- "profile-$4-$$" ;;
     member) wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3s" --timeout 10s --latency -s "$BENCH_DIR/wrk/cookie.lua" "$url" -- "$READER_COOKIE" ;;

@@ -34,10 +34,10 @@ THREADS="${THREADS:-2}"
 # wrk gives up on a request after 2 s by default and counts it as an error; a slow page on a busy
 # machine is slow, not failed, so it gets longer (its latency shows in p99).
 WRK_TIMEOUT="${WRK_TIMEOUT:-10s}"
-SITE_PORT="${SITE_PORT:-5391}"
+SITE_PORT="${SITE_PORT:-5491}"
 LARGE_PORT="${LARGE_PORT:-$((SITE_PORT + 2))}"
-NGINX_PORT="${NGINX_PORT:-5392}"
-PG_PORT="${PG_PORT:-5394}"
+NGINX_PORT="${NGINX_PORT:-5492}"
+PG_PORT="${PG_PORT:-5494}"
 POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
 IMPORT_CHUNK="${IMPORT_CHUNK:-1000}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
@@ -208,6 +208,7 @@ for ((run = 1; run <= STARTUP_RUNS; run++)); do
       sleep 0.02
     done
     STARTUP_MS[$s]+="$(( $(now_ms) - start )) "
+    owns_port "${PID[$s]}" "${PORT[$s]}" || die "port ${PORT[$s]} answers from another process: is another bench running?"
     STARTUP_RSS[$s]+="$(status_kb "${PID[$s]}" VmRSS) "
     stop_pid "${PID[$s]}"
     PID[$s]=""
@@ -267,7 +268,11 @@ load() {
   url="$(url_of "$s")$path"
   case "$variant" in
     miss) script=(-s "$BENCH_DIR/wrk/fresh-query.lua"); extra=(-- "$RUN_ID-$s-$page-$round") ;;
-    member) script=(-s "$BENCH_DIR/wrk/cookie.lua"); extra=(-- "${COOKIE[$s]}") ;;
+    member)
+      # A browser keeps the renewed sign-in cookie; a fixed one would have its stamp checked on every request.
+      refresh_cookies "$(url_of "$s")" "$WORK/$s-reader.jar"
+      COOKIE[$s]="$(cookie_header "$WORK/$s-reader.jar")"
+      script=(-s "$BENCH_DIR/wrk/cookie.lua"); extra=(-- "${COOKIE[$s]}") ;;
   esac
   if [ "$WARMUP" != "0" ]; then
     [ "$variant" != "miss" ] || extra=(-- "$RUN_ID-$s-$page-$round-warm")

@@ -29,11 +29,21 @@ stop_pid() { # pid: TERM, up to 10 s, then KILL
 
 http_code() { curl -sS -o "${2:-/dev/null}" -w '%{http_code}' --max-time 30 "$1" 2>/dev/null || true; }
 
+# True when the process listens on the port itself: another bench (another worktree's) may hold it.
+owns_port() { # pid, port
+  ! command -v ss >/dev/null 2>&1 || ss -Hltnp "sport = :$2" 2>/dev/null | grep -q "pid=$1,"
+}
+
 wait_for_200() { # url, timeout seconds, pid to watch, name, log file
   local url="$1" timeout="$2" pid="$3" name="$4" logf="$5" start
   start=$SECONDS
   while :; do
-    if [ "$(http_code "$url")" = "200" ]; then return 0; fi
+    if [ "$(http_code "$url")" = "200" ]; then
+      local port="${url#http://127.0.0.1:}"
+      port="${port%%/*}"
+      owns_port "$pid" "$port" || die "$url answers, but not from $name (pid $pid): is another bench running on port $port?"
+      return 0
+    fi
     if ! kill -0 "$pid" 2>/dev/null; then
       tail -n 50 "$logf" >&2 || true
       die "$name exited before answering $url"
@@ -108,6 +118,12 @@ sign_in() { # base url, user, password, cookie jar
     --data-urlencode "__RequestVerificationToken=$token" "$url/login")"
   [ "$code" = "302" ] || die "signing in as $user at $url answered $code (want 302)"
   grep -q 'cms_auth' "$jar" || die "signing in as $user at $url set no authentication cookie"
+}
+
+# One request with the jar, keeping what the site sets: the sign-in cookie is renewed when its
+# security stamp is checked (every minute, SecurityStampValidatorOptions), as a browser would keep it.
+refresh_cookies() { # base url, cookie jar
+  curl -sS --max-time 30 -o /dev/null -b "$2" -c "$2" "$1/" || die "could not refresh the cookies of $2"
 }
 
 # The jar's cookies as one Cookie header, as a browser would send them.
