@@ -111,6 +111,7 @@ fmt_n() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-
 
 # --- 2. publish ---------------------------------------------------------------------------------
 publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+PUBLISH_SECONDS=$((SECONDS - BENCH_START))
 export_site_environment
 
 # --- 3. the two sites: setup, member-only comments, a commenter and a reader, posts ------------

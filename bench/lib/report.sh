@@ -123,5 +123,5 @@ report() {
   echo
   targets
   echo
-  echo "time: building the sites and imports ${BUILD_SECONDS}s, start-up ${STARTUP_SECONDS}s, loads ${LOAD_SECONDS}s, whole run $((SECONDS - BENCH_START))s"
+  echo "time: publish ${PUBLISH_SECONDS}s, building the sites and imports ${BUILD_SECONDS}s, start-up ${STARTUP_SECONDS}s, loads ${LOAD_SECONDS}s, whole run $((SECONDS - BENCH_START))s"
 }
