@@ -1,0 +1,165 @@
+# Shared helpers of bench/run.sh and bench/profile.sh (sourced, not run).
+
+log() { printf '[bench %3ds] %s\n' "$SECONDS" "$*" >&2; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+
+apt_install() {
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  log "installing $* with apt-get"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >&2 ||
+    { "${sudo[@]}" apt-get update >&2 &&
+      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@" >&2; }
+}
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stop_pid() { # pid: TERM, up to 10 s, then KILL
+  local pid="$1" i
+  [ -n "$pid" ] || return 0
+  kill -0 "$pid" 2>/dev/null || return 0
+  kill "$pid" 2>/dev/null || true
+  for i in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+http_code() { curl -sS -o "${2:-/dev/null}" -w '%{http_code}' --max-time 30 "$1" 2>/dev/null || true; }
+
+# True when the process listens on the port itself: another bench (another worktree's) may hold it.
+owns_port() { # pid, port
+  ! command -v ss >/dev/null 2>&1 || ss -Hltnp "sport = :$2" 2>/dev/null | grep -q "pid=$1,"
+}
+
+wait_for_200() { # url, timeout seconds, pid to watch, name, log file
+  local url="$1" timeout="$2" pid="$3" name="$4" logf="$5" start
+  start=$SECONDS
+  while :; do
+    if [ "$(http_code "$url")" = "200" ]; then
+      local port="${url#http://127.0.0.1:}"
+      port="${port%%/*}"
+      owns_port "$pid" "$port" || die "$url answers, but not from $name (pid $pid): is another bench running on port $port?"
+      return 0
+    fi
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail -n 50 "$logf" >&2 || true
+      die "$name exited before answering $url"
+    fi
+    if [ $((SECONDS - start)) -ge "$timeout" ]; then
+      tail -n 50 "$logf" >&2 || true
+      die "$name did not answer 200 at $url within ${timeout}s"
+    fi
+    sleep 0.5
+  done
+}
+
+# --- one process, from /proc --------------------------------------------------------------
+status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || true; }
+
+# User + system CPU of a process (all its threads), in clock ticks (fields 14 and 15 of stat,
+# counted after the command name, which may hold spaces).
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $12 + $13 }'; }
+CLK_TCK="$(getconf CLK_TCK 2>/dev/null || echo 100)"
+
+# Sets the process's peak resident memory (VmHWM) back to its current RSS, so the next reading
+# is the peak of what happened since. Needs Linux >= 4.0 and the right to write clear_refs.
+reset_peak() { echo 5 >"/proc/$1/clear_refs" 2>/dev/null; }
+
+mib() { [ -n "${1:-}" ] && awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }' || printf 'n/a'; }
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# --- the site -----------------------------------------------------------------------------
+publish_site() { # repo root, output folder, log file
+  log "publishing src/Site/Site.csproj (Release) to $2"
+  if ! (cd "$1" && dotnet publish src/Site/Site.csproj -c Release -o "$2" --nologo -v quiet) >"$3" 2>&1; then
+    cat "$3" >&2
+    die "dotnet publish failed"
+  fi
+}
+
+# The environment every bench site process (web or CLI) runs with; the data folder is per site.
+export_site_environment() {
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  export ASPNETCORE_ENVIRONMENT=Production
+  export Logging__LogLevel__Default=Warning
+  # The source link checker would fetch every generated post's (unresolvable) source under load.
+  export NewsCommentary__LinkCheck__Enabled=false
+  export Setup__SiteName="Bench" Setup__RecipeName="NewsCommentary" Setup__AdminUserName="admin"
+  export Setup__AdminEmail="admin@example.com" Setup__AdminPassword="$BENCH_PASSWORD"
+  # The public address: a site answers only its own host name (the port is not part of the check).
+  export Setup__BaseUrl="http://127.0.0.1"
+}
+BENCH_PASSWORD="bench-password-123"
+
+# Runs a CLI verb of the published site on a data folder: cli DATA LOG verb args...
+cli() {
+  local data="$1" logf="$2"
+  shift 2
+  (cd "$OUT" && Cms__AppData="$data" exec dotnet "$OUT/Site.dll" "$@") >>"$logf" 2>&1 ||
+    { tail -n 30 "$logf" >&2; die "dotnet Site.dll $* failed (data: $data)"; }
+}
+
+# Starts the published site on a data folder; prints its pid. start_site DATA PORT LOG
+start_site() {
+  (cd "$OUT" && Cms__AppData="$1" exec dotnet "$OUT/Site.dll" --urls "http://127.0.0.1:$2") >>"$3" 2>&1 &
+  echo $!
+}
+
+# Signs in through the real form (antiforgery token, password) and leaves the cookies in a jar.
+sign_in() { # base url, user, password, cookie jar
+  local url="$1" user="$2" pass="$3" jar="$4" token code
+  token="$(curl -sS --max-time 30 -b "$jar" -c "$jar" "$url/login" |
+    sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | awk 'NR == 1')"
+  [ -n "$token" ] || die "no antiforgery token in the form at $url/login"
+  code="$(curl -sS --max-time 30 -b "$jar" -c "$jar" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "UserName=$user" --data-urlencode "Password=$pass" \
+    --data-urlencode "__RequestVerificationToken=$token" "$url/login")"
+  [ "$code" = "302" ] || die "signing in as $user at $url answered $code (want 302)"
+  grep -q 'cms_auth' "$jar" || die "signing in as $user at $url set no authentication cookie"
+}
+
+# One request with the jar, keeping what the site sets: the sign-in cookie is renewed when its
+# security stamp is checked (every minute, SecurityStampValidatorOptions), as a browser would keep it.
+refresh_cookies() { # base url, cookie jar
+  curl -sS --max-time 30 -o /dev/null -b "$2" -c "$2" "$1/" || die "could not refresh the cookies of $2"
+}
+
+# The jar's cookies as one Cookie header, as a browser would send them.
+cookie_header() {
+  awk -F '\t' '/^#HttpOnly_/ { sub(/^#HttpOnly_/, "") } /^#/ || NF < 7 { next }
+               { printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$1"
+}
+
+# Reads the comment form of a post page as the jar's user: sets COMMENT_ACTION and COMMENT_TOKEN
+# (an antiforgery token serves any number of posts by the same signed-in user, as in a browser tab).
+comment_form() { # base url, post path, cookie jar
+  local page
+  page="$(curl -sS --max-time 30 -b "$3" -c "$3" "$1$2")"
+  COMMENT_ACTION="$(printf '%s' "$page" | sed -n 's/.*<form method="post" action="\(\/comments\/[^"]*\)" class="comment-form".*/\1/p' | awk 'NR == 1')"
+  [ -n "$COMMENT_ACTION" ] || die "no comment form on $1$2 for the signed-in commenter"
+  COMMENT_TOKEN="$(printf '%s' "$page" | awk '/class="comment-form"/ { f = 1 } f && !done && /__RequestVerificationToken/ { print; done = 1 }' |
+    sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')"
+  [ -n "$COMMENT_TOKEN" ] || die "no antiforgery token in the comment form on $1$2"
+}
+
+# Posts a comment through that form; the answer must be the redirect back to the post.
+post_comment() { # base url, cookie jar, text
+  local code
+  code="$(curl -sS --max-time 30 -b "$2" -c "$2" -o /dev/null -w '%{http_code}' \
+    --data-urlencode "Text=$3" --data-urlencode "__RequestVerificationToken=$COMMENT_TOKEN" "$1$COMMENT_ACTION")"
+  [ "$code" = "302" ] || die "posting a comment to $1$COMMENT_ACTION answered $code (want 302)"
+}
+
+# How busy the whole machine is over a few seconds, in % of all its cores (from /proc/stat). Run
+# while the bench's own processes idle, it tells how much other work shares the machine.
+machine_busy() { # seconds
+  local a b
+  a="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  sleep "$1"
+  b="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
+  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'
+}

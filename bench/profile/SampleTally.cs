@@ -1,0 +1,98 @@
+namespace TraceSummary;
+
+/// <summary>Thread-time samples: which are code running, and where that time goes.</summary>
+internal sealed class SampleTally
+{
+    private readonly Dictionary<string, int> _leafComponents = [];
+    private readonly Dictionary<string, int> _anyComponents = [];
+    private readonly Dictionary<string, int> _leafMethods = [];
+    private readonly Dictionary<string, int> _siteMethods = [];
+    private readonly Dictionary<string, int> _siteCallers = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _leafCallers = [];
+    private int _total;
+    private int _native;
+    private int _locked;
+    private readonly Dictionary<string, int> _lockSites = [];
+    private int _waiting;
+    private int _gc;
+
+    private int Busy => _total - _waiting - _gc - _native - _locked;
+
+    public void Add(IReadOnlyList<Frame> frames)
+    {
+        _total++;
+        if (Frames.IsWaiting(frames))
+        {
+            _waiting++;
+            return;
+        }
+
+        if (Frames.IsGcWait(frames))
+        {
+            _gc++;
+            return;
+        }
+
+        if (Frames.IsLockWait(frames))
+        {
+            // Kept apart: on a machine short of cores, lock holders are descheduled and these grow.
+            _locked++;
+            Tally.Bump(_lockSites, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(2).Select(f => f.Method)));
+            return;
+        }
+
+        if (frames.All(f => f.Component == "native or unresolved"))
+        {
+            // No managed frame at all: a thread of the runtime itself (server GC threads, mostly).
+            _native++;
+            return;
+        }
+
+        var leaf = frames[0];
+        if (!_leafCallers.TryGetValue(leaf.Method, out var callers))
+        {
+            _leafCallers[leaf.Method] = callers = [];
+        }
+
+        Tally.Bump(callers, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(3).Select(f => f.Method)));
+        Tally.Bump(_leafComponents, leaf.Component);
+        Tally.Bump(_leafMethods, leaf.Method);
+        foreach (var component in frames.Select(f => f.Component).Distinct())
+        {
+            Tally.Bump(_anyComponents, component);
+        }
+
+        foreach (var method in frames.Where(f => f.IsSite).Select(f => f.Method).Distinct())
+        {
+            Tally.Bump(_siteMethods, method);
+        }
+
+        // The site's own call nearest the leaf says which of its lines asked for the work below it.
+        var site = frames.FirstOrDefault(f => f.IsSite);
+        Tally.Bump(_siteCallers, site == default ? "(no site frame) -> " + leaf.Component : $"{site.Method} -> {leaf.Component}");
+    }
+
+    public void Print(TextWriter output, int top)
+    {
+        if (_total == 0)
+        {
+            return;
+        }
+
+        output.WriteLine($"thread-time samples: {_total:N0}; waiting (idle threads) {_waiting:N0}; stopped for the GC {_gc:N0}; "
+            + $"runtime threads without managed frames {_native:N0}; waiting for or spinning on a lock {_locked:N0}; running {Busy:N0}");
+        Tally.Print(output, "locks waited for (% of the lock samples; first frames outside the runtime)", _lockSites, _locked, 8);
+        output.WriteLine();
+        output.WriteLine("(percentages below are of the running samples)");
+        Tally.Print(output, "time by component, exclusive (the component at the top of the stack)", _leafComponents, Busy, top);
+        Tally.Print(output, "time by component, inclusive (the component anywhere on the stack)", _anyComponents, Busy, top);
+        Tally.Print(output, "methods, exclusive", _leafMethods, Busy, top);
+        foreach (var (method, callers) in _leafCallers.OrderByDescending(p => p.Value.Values.Sum()).Take(3))
+        {
+            Tally.Print(output, $"who calls {method.Split('(')[0]} (first frames outside CoreLib)", callers, Busy, 5);
+        }
+
+        Tally.Print(output, "the site's own methods, inclusive", _siteMethods, Busy, top);
+        Tally.Print(output, "the site's nearest call -> the component doing the work", _siteCallers, Busy, top);
+    }
+}

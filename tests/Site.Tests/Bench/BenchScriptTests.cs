@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Site.Tests.DeployersTests;
+
+namespace Site.Tests.Bench;
+
+/// <summary>
+/// The parts of bench/run.sh that a change elsewhere can break without anyone running the bench:
+/// its recipes must still import through the CLI, and its reading of wrk's output and of a cookie
+/// jar must stay right. (The bench itself runs as `QUICK=1 bash bench/run.sh`.)
+/// </summary>
+public sealed class BenchScriptTests
+{
+    [Fact]
+    public async Task GeneratedPosts_ImportThroughTheCli_OntoASiteWithTheBenchCommentingRecipe()
+    {
+        await using var site = new CliSite();
+        await site.SetUpAsync();
+
+        var commenting = await site.RunAsync("recipes", "apply", Path.Combine(BenchFolder(), "recipes", "bench-commenting.recipe.json"));
+        var first = await site.RunAsync("recipes", "apply", site.WriteRecipe(await GeneratePostsAsync(1, 12)));
+        var more = await site.RunAsync("recipes", "apply", site.WriteRecipe(await GeneratePostsAsync(13, 8)));
+
+        Assert.True(commenting.ExitCode == 0, commenting.ToString());
+        Assert.Contains("setting: CommentSettings", commenting.Out, StringComparison.Ordinal);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.Equal(12, CreatedItems(first.Out));
+        Assert.True(more.ExitCode == 0, more.ToString());
+        Assert.Equal(8, CreatedItems(more.Out));
+    }
+
+    [Fact]
+    public async Task GeneratedPosts_FallInTheSameSixMonths_AndAllCarryTheBenchTag_WhateverTheirNumber()
+    {
+        var items = JsonNode.Parse(await GeneratePostsAsync(1, 600))!["steps"]![0]!["Data"]!.AsArray();
+
+        var months = items.Select(i => i!["PublishedUtc"]!.GetValue<string>()[..7]).Distinct().Order().ToArray();
+        Assert.Equal(["2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"], months);
+        Assert.All(items, i => Assert.Contains("Bench", i!["TagsPart"]!["Tags"]!.AsArray().Select(t => t!.GetValue<string>())));
+        Assert.Equal(600, items.Select(i => i!["AutoroutePart"]!["Path"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ParseWrk_ReadsRateLatenciesErrorsAndRequests()
+    {
+        var output = """
+            Running 5s test @ http://127.0.0.1:5391/
+              2 threads and 64 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency     2.10ms    1.00ms  40.00ms   90.00%
+              Latency Distribution
+                 50%    1.50ms
+                 75%    2.00ms
+                 90%    3.00ms
+                 99%    1.20s
+              12345 requests in 5.00s, 100.00MB read
+              Socket errors: connect 1, read 2, write 0, timeout 3
+              Non-2xx or 3xx responses: 4
+            Requests/sec:   2469.00
+            Transfer/sec:     20.00MB
+            """;
+
+        var parsed = await BashAsync("parse_wrk \"$1\"", "wrk.sh", output);
+
+        Assert.Equal("2469.00 1.50 1200 10 12345", parsed.Trim());
+    }
+
+    [Fact]
+    public async Task CookieHeader_SendsEveryCookieOfTheJar_HttpOnlyOnesToo()
+    {
+        var jar = "# Netscape HTTP Cookie File\n\n"
+            + "#HttpOnly_127.0.0.1\tFALSE\t/\tFALSE\t0\tcms_auth\tAUTH-VALUE\n"
+            + "127.0.0.1\tFALSE\t/\tFALSE\t0\tcms_af\tAF-VALUE\n";
+
+        var header = await BashAsync("cookie_header \"$1\"", "common.sh", jar);
+
+        Assert.Equal("cms_auth=AUTH-VALUE; cms_af=AF-VALUE", header.Trim());
+    }
+
+    private static int CreatedItems(string report) => report.Split('\n').Count(l => l.Contains("content item created: NewsCommentary", StringComparison.Ordinal));
+
+    private static async Task<string> GeneratePostsAsync(int first, int count)
+        => await RunAsync("awk", ["-v", $"first={first}", "-v", $"count={count}", "-f", Path.Combine(BenchFolder(), "lib", "posts.awk")]);
+
+    /// <summary>Sources one of bench/lib's files in bash and runs a command with a temporary file holding <paramref name="input"/> as $1.</summary>
+    private static async Task<string> BashAsync(string command, string library, string input)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, input);
+            return await RunAsync("bash", ["-c", $". \"{Path.Combine(BenchFolder(), "lib", library)}\"; {command}", "bench-test", file]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static async Task<string> RunAsync(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        Assert.True(process.ExitCode == 0, $"{program} exited {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    private static string BenchFolder()
+    {
+        var folder = new DirectoryInfo(AppContext.BaseDirectory);
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.slnx")))
+        {
+            folder = folder.Parent;
+        }
+
+        return Path.Combine(folder!.FullName, "bench");
+    }
+}
