@@ -1,3 +1,5 @@
+using Cms.Settings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Site.Tests.Infrastructure;
 
@@ -26,6 +28,9 @@ public sealed class BrowserSite : IAsyncLifetime
         Site.UseKestrel(0);
         Site.StartServer();
         BaseUrl = Site.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        // The site answers only at its public address: make it the port Kestrel chose, as a deployer sets it.
+        await Site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.BaseUrl = BaseUrl));
         Directory.CreateDirectory(ScreenshotFolder);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

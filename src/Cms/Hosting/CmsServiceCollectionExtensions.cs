@@ -37,6 +37,7 @@ public static class CmsServiceCollectionExtensions
 
         AddData(services);
         AddSecurity(services, builder);
+        services.AddCmsSecurity(builder.Configuration);
         AddContent(services);
         AddDisplay(services, catalog);
         AddRedis(services, builder);
@@ -166,7 +167,7 @@ public static class CmsServiceCollectionExtensions
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
-                .SetVaryByQuery("*")
+                .AddPolicy<PublicQueryKeysPolicy>()
                 .Expire(TimeSpan.FromHours(1)));
         });
         services.AddAntiforgery(options =>

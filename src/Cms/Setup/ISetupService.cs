@@ -15,6 +15,9 @@ public sealed class SetupRequest
 {
     public string SiteName { get; set; } = "";
     public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>The site's public address, e.g. https://news.example.com; may be left out when Cms:BaseUrl is configured.</summary>
+    public string? BaseUrl { get; set; }
     public string RecipeName { get; set; } = "";
     public string DatabaseProvider { get; set; } = "Sqlite";
     public string? ConnectionString { get; set; }

@@ -1,4 +1,5 @@
 using Cms.Content;
+using Cms.Display;
 using Cms.Modules;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentCounts>();
         services.AddScoped<CommentFeedWriter>();
         services.AddScoped<PostPaths>();
+        services.AddPublicCacheQueryKey(CommentThreadBuilder.PageParameter);
 
         // Membership
         services.AddScoped<NewAccounts>();

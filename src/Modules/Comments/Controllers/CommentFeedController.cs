@@ -16,6 +16,7 @@ public sealed class CommentFeedController(
     CommentTargets targets,
     CommentFeedWriter feed,
     ISiteService site,
+    IPublicUrls urls,
     IAuthorizationService authorization,
     TimeProvider clock) : Controller
 {
@@ -34,7 +35,7 @@ public sealed class CommentFeedController(
             return NotFound();
         }
 
-        var baseUrl = settings.BaseUrl.Length > 0 ? settings.BaseUrl : $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
+        var baseUrl = await urls.BaseUrlAsync();
         var xml = await feed.WriteAsync(target, settings.SiteName, baseUrl);
         return Content(xml, "application/rss+xml; charset=utf-8");
     }

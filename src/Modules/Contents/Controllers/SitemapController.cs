@@ -15,7 +15,7 @@ namespace Modules.Contents.Controllers;
 
 /// <summary>sitemap.xml (the home page, every published item with a path, the enabled features' other pages) and robots.txt.</summary>
 [OutputCache(PolicyName = PublicCachePolicy.Name)]
-public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnumerable<FeatureBound<ISitemapSource>> sources, IFeatureManager features) : Controller
+public sealed class SitemapController(CmsDbContext db, IPublicUrls urls, IEnumerable<FeatureBound<ISitemapSource>> sources, IFeatureManager features) : Controller
 {
     /// <summary>The sitemap protocol's limit for one file.</summary>
     public const int MaxUrls = 50_000;
@@ -23,7 +23,7 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
     [HttpGet("/sitemap.xml")]
     public async Task<IActionResult> Sitemap()
     {
-        var baseUrl = await BaseUrlAsync();
+        var baseUrl = await urls.BaseUrlAsync();
         var entries = await (from index in db.Set<AutoroutePartIndex>().AsNoTracking()
                              join item in db.ContentItems.AsNoTracking() on index.ContentItemVersionId equals item.ContentItemVersionId
                              where index.Published
@@ -59,7 +59,7 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
     [HttpGet("/robots.txt")]
     public async Task<IActionResult> Robots()
     {
-        var text = $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /preview/\nDisallow: /setup\n\nSitemap: {await BaseUrlAsync()}/sitemap.xml\n";
+        var text = $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /preview/\nDisallow: /setup\n\nSitemap: {await urls.BaseUrlAsync()}/sitemap.xml\n";
         return Content(text, "text/plain; charset=utf-8");
     }
 
@@ -73,11 +73,5 @@ public sealed class SitemapController(CmsDbContext db, ISiteService site, IEnume
         }
 
         writer.WriteEndElement();
-    }
-
-    private async Task<string> BaseUrlAsync()
-    {
-        var settings = await site.GetAsync();
-        return string.IsNullOrEmpty(settings.BaseUrl) ? $"{Request.Scheme}://{Request.Host}{Request.PathBase}" : settings.BaseUrl;
     }
 }

@@ -93,7 +93,7 @@ public sealed class PostsController(PostQueries posts, ISiteService site, IAutho
         }
 
         var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
-        var xml = await feed.WriteRssAsync(items, RequestBase);
+        var xml = await feed.WriteRssAsync(items);
         return Content(xml, "application/rss+xml; charset=utf-8");
     }
 
@@ -106,7 +106,7 @@ public sealed class PostsController(PostQueries posts, ISiteService site, IAutho
         }
 
         var (items, _) = await posts.PageAsync(1, FeedWriter.ItemCount);
-        var xml = await feed.WriteAtomAsync(items, RequestBase);
+        var xml = await feed.WriteAtomAsync(items);
         return Content(xml, "application/atom+xml; charset=utf-8");
     }
 }

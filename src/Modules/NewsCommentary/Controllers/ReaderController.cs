@@ -22,6 +22,4 @@ public abstract class ReaderController(IAuthorizationService authorization) : Co
     protected static bool TryReadPage(string? page, out int number) => PageNumber.TryRead(page, out number);
 
     protected ViewResult PageNumberError(string? page) => PageNumber.Refusal(this, page);
-
-    protected string RequestBase => $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
 }

@@ -69,11 +69,11 @@ public sealed class TagsController(TagQueries tags, PostQueries posts, ISiteServ
 
     [HttpGet(TagPaths.Index + "/{slug}/rss.xml")]
     public Task<IActionResult> Rss(string slug)
-        => FeedAsync(slug, async (items, tag) => Content(await feed.WriteRssAsync(items, RequestBase, tag), "application/rss+xml; charset=utf-8"));
+        => FeedAsync(slug, async (items, tag) => Content(await feed.WriteRssAsync(items, tag), "application/rss+xml; charset=utf-8"));
 
     [HttpGet(TagPaths.Index + "/{slug}/atom.xml")]
     public Task<IActionResult> Atom(string slug)
-        => FeedAsync(slug, async (items, tag) => Content(await feed.WriteAtomAsync(items, RequestBase, tag), "application/atom+xml; charset=utf-8"));
+        => FeedAsync(slug, async (items, tag) => Content(await feed.WriteAtomAsync(items, tag), "application/atom+xml; charset=utf-8"));
 
     private async Task<IActionResult> FeedAsync(string slug, Func<IReadOnlyList<Cms.Content.ContentItem>, TagName, Task<ContentResult>> write)
     {

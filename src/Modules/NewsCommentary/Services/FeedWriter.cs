@@ -13,15 +13,15 @@ namespace Modules.NewsCommentary.Services;
 /// The RSS 2.0 and Atom feeds of posts, the site's or one tag's: each entry carries the quote, the
 /// analysis, the source link and the post's tags as categories.
 /// </summary>
-public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
+public sealed class FeedWriter(ISiteService site, IPublicUrls urls, IMarkdownRenderer markdown)
 {
     public const int ItemCount = 20;
 
     /// <param name="tag">The tag whose feed this is; null for the site's feed.</param>
-    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
+    public async Task<string> WriteRssAsync(IReadOnlyList<ContentItem> items, TagName? tag = null)
     {
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var baseUrl = await urls.BaseUrlAsync();
         var channel = FeedChannel.For(settings, tag);
         var output = new StringBuilder();
         var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = true };
@@ -60,11 +60,11 @@ public sealed class FeedWriter(ISiteService site, IMarkdownRenderer markdown)
     }
 
     /// <summary>The same entries as an Atom 1.0 feed (RFC 4287).</summary>
-    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, string requestBase, TagName? tag = null)
+    public async Task<string> WriteAtomAsync(IReadOnlyList<ContentItem> items, TagName? tag = null)
     {
         const string atom = "http://www.w3.org/2005/Atom";
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? requestBase : settings.BaseUrl;
+        var baseUrl = await urls.BaseUrlAsync();
         var channel = FeedChannel.For(settings, tag);
         var updated = items.Select(i => i.ModifiedUtc ?? i.PublishedUtc).Max() ?? DateTime.UnixEpoch;
         var output = new StringBuilder();

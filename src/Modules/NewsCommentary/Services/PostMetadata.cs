@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.Display;
 using Cms.Settings;
-using Microsoft.AspNetCore.Http;
 using Modules.Contents.Models;
 using Modules.NewsCommentary.Models;
 
@@ -17,15 +16,14 @@ public sealed record PostMetadata(string CanonicalUrl, string Title, string Desc
 /// Describes the post as an OpinionNewsArticle that isBasedOn the quoted NewsArticle, with the quoted
 /// passage as a Quotation.
 /// </summary>
-public sealed class PostMetadataBuilder(ISiteService site, IMarkdownRenderer markdown)
+public sealed class PostMetadataBuilder(ISiteService site, IPublicUrls urls, IMarkdownRenderer markdown)
 {
     private const int DescriptionLength = 200;
 
-    public async Task<PostMetadata> BuildAsync(ContentItem item, HttpRequest request)
+    public async Task<PostMetadata> BuildAsync(ContentItem item)
     {
         var settings = await site.GetAsync();
-        var baseUrl = string.IsNullOrEmpty(settings.BaseUrl) ? $"{request.Scheme}://{request.Host}{request.PathBase}" : settings.BaseUrl;
-        var url = $"{baseUrl}/{item.As<AutoroutePart>()?.Path}";
+        var url = await urls.AbsoluteAsync(item.As<AutoroutePart>()?.Path ?? "");
         var quote = item.As<QuotePart>();
         var source = item.As<SourceLinkPart>();
         var analysis = markdown.ToPlainText(item.As<AnalysisPart>()?.Markdown);

@@ -1,6 +1,8 @@
 using Cms.Data;
 using Cms.Recipes;
+using Cms.Settings;
 using Cms.Setup;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Setup.ViewModels;
 
@@ -8,7 +10,7 @@ namespace Modules.Setup.Controllers;
 
 /// <summary>The first-run screen. Once the site is set up, /setup no longer exists.</summary>
 [Route("setup")]
-public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes) : Controller
+public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     public IActionResult Index()
@@ -21,6 +23,10 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
         var model = WithChoices(new SetupViewModel());
         model.Request.RecipeName = model.Recipes.FirstOrDefault(r => r.Categories.Contains("default") || r.Tags.Contains("default"))?.Name
             ?? (model.Recipes.Count > 0 ? model.Recipes[0].Name : "");
+
+        // Only a suggestion for the person setting up, who sees and confirms it: once set up, no URL the
+        // site writes comes from a request's Host.
+        model.Request.BaseUrl = model.ConfiguredBaseUrl is null ? $"{Request.Scheme}://{Request.Host}" : null;
         return View("Setup", model);
     }
 
@@ -56,6 +62,7 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
     {
         model.Recipes = recipes.List().Where(r => r.IsSetupRecipe && !r.IsHidden).ToList();
         model.TimeZones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Append("UTC").Distinct().Order(StringComparer.Ordinal).ToList();
+        model.ConfiguredBaseUrl = PublicBaseUrl.Configured(configuration);
         return model;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,14 +25,17 @@ public sealed class SetupService(
     DocumentCache documentCache,
     SetupLock setupLock,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<SetupService> logger) : ISetupService
 {
+    private bool BaseUrlConfigured => PublicBaseUrl.Configured(configuration) is not null;
+
     public Task<IReadOnlyDictionary<string, string>> ValidateAsync(SetupRequest request)
-        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(request, recipes));
+        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(request, recipes, BaseUrlConfigured));
 
     public async Task<SetupResult> SetupAsync(SetupRequest request)
     {
-        var errors = SetupValidator.Validate(request, recipes);
+        var errors = SetupValidator.Validate(request, recipes, BaseUrlConfigured);
         if (errors.Count > 0)
         {
             return SetupResult.Failed(errors);
@@ -113,6 +117,7 @@ public sealed class SetupService(
                 {
                     s.SiteName = request.SiteName.Trim();
                     s.TimeZoneId = request.TimeZoneId;
+                    s.BaseUrl = PublicBaseUrl.TryNormalize(request.BaseUrl, out var baseUrl, out _) ? baseUrl : "";
                 });
                 await CreateAdminAsync(services, request, adminId);
                 return (Dictionary<string, string>?)null;

@@ -1,0 +1,57 @@
+using Cms.Data;
+using Cms.Settings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cms.Hosting;
+
+/// <summary>
+/// The site's public base URL as the request pipeline needs it (host filter, HTTPS, Secure cookies),
+/// read from configuration or from the cached site settings, so a cached page costs no database work.
+/// </summary>
+public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStore shell, DocumentCache documents, IServiceScopeFactory scopes)
+{
+    /// <summary>Other host names the site answers (Cms__AllowedHosts, separated by ';'), e.g. an internal name for health checks.</summary>
+    public const string AllowedHostsKey = "Cms:AllowedHosts";
+
+    private readonly string? _configured = PublicBaseUrl.Configured(configuration);
+    private readonly string[] _extraHosts = (configuration[AllowedHostsKey] ?? "")
+        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private volatile Parsed? _last;
+
+    /// <summary>The base URL, or null on a site without one (not set up yet, or set up before the setting existed).</summary>
+    public async ValueTask<Uri?> GetAsync()
+    {
+        var text = _configured ?? (shell.IsSetUp ? await StoredAsync() : "");
+        var last = _last;
+        if (last is not null && last.Text == text)
+        {
+            return last.Uri;
+        }
+
+        var uri = Uri.TryCreate(PublicBaseUrl.ForLinks(text), UriKind.Absolute, out var parsed) ? parsed : null;
+        _last = new Parsed(text, uri);
+        return uri;
+    }
+
+    /// <summary>True when a request for this host may be served: the base URL's host, or one of Cms__AllowedHosts.</summary>
+    public static bool Allows(Uri? origin, IReadOnlyList<string> extraHosts, string requestHost)
+        => (origin is not null && string.Equals(origin.IdnHost, requestHost, StringComparison.OrdinalIgnoreCase))
+            || extraHosts.Any(h => string.Equals(h, requestHost, StringComparison.OrdinalIgnoreCase));
+
+    public IReadOnlyList<string> ExtraHosts => _extraHosts;
+
+    private async ValueTask<string> StoredAsync()
+    {
+        if (documents.TryGet(SiteSettings.DocumentId, out var cached) && cached is SiteSettings settings)
+        {
+            return settings.BaseUrl;
+        }
+
+        using var scope = scopes.CreateScope();
+        return (await scope.ServiceProvider.GetRequiredService<ISiteService>().GetAsync()).BaseUrl;
+    }
+
+    private sealed record Parsed(string Text, Uri? Uri);
+}
