@@ -28,11 +28,12 @@ public static class SecurityServiceCollectionExtensions
             options.OnDeleteCookie = context => context.CookieOptions.Secure |= IsHttpsSite(context.Context);
         });
 
-        // Sent to sign-in by a relative address: the Location header never repeats the request's Host.
+        // Sent to sign-in at the site's own address (or a relative one): the Location header never repeats the request's Host.
         services.ConfigureApplicationCookie(options => options.Events.OnRedirectToLogin = context =>
         {
             var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
-            context.Response.Redirect(target);
+            var origin = context.HttpContext.Features.Get<PublicOriginFeature>()?.BaseUrl.GetLeftPart(UriPartial.Authority);
+            context.Response.Redirect(origin + target);
             return Task.CompletedTask;
         });
 

@@ -24,5 +24,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<AccountSignIn>();
         services.AddScoped<PermissionGroups>();
         services.AddScoped<AssignableRoles>();
+        services.AddScoped<HeldPermissions>();
     }
 }

@@ -141,12 +141,12 @@ public sealed partial class PublicAddressTests(SecuritySite site) : IClassFixtur
     }
 
     [Fact]
-    public async Task SignInRedirect_IsRelative_SoItNeverRepeatsTheHost()
+    public async Task SignInRedirect_GoesToTheConfiguredAddress_NotToTheHostAsked()
     {
         var response = await site.ClientFor(SecuritySite.Alias).GetAsync("/admin");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/login?ReturnUrl=%2Fadmin", response.Headers.Location!.OriginalString);
+        Assert.Equal($"{SecuritySite.Origin}/login?ReturnUrl=%2Fadmin", response.Headers.Location!.OriginalString);
     }
 
     private static async Task TagPost(IServiceProvider sp, string id)

@@ -47,7 +47,7 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         {
             ModelState.AddModelError(nameof(model.SiteName), $"The site name is required and has at most {MaxSiteName} characters.");
         }
-        else if (XmlText.Problem(name, "The site name") is { } problem)
+        else if (XmlChars.Problem(name, "The site name") is { } problem)
         {
             ModelState.AddModelError(nameof(model.SiteName), problem);
         }

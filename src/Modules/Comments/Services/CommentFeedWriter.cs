@@ -24,7 +24,7 @@ public sealed class CommentFeedWriter(CmsDbContext db, IMarkdownRenderer markdow
             .ToListAsync();
         var postUrl = baseUrl + target.Path;
         var output = new StringBuilder();
-        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
+        await using (var writer = CleanXmlWriter.For(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("rss");

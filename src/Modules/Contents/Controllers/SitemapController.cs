@@ -1,3 +1,4 @@
+using Cms.Display;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -36,7 +37,7 @@ public sealed class SitemapController(CmsDbContext db, IPublicUrls urls, IEnumer
             others.AddRange(await source.Service.GetEntriesAsync(MaxUrls - 1 - entries.Count - others.Count));
         }
         var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(output, new XmlWriterSettings { Indent = true }))
+        using (var writer = CleanXmlWriter.For(output, new XmlWriterSettings { Indent = true }))
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             WriteUrl(writer, baseUrl + "/", null);

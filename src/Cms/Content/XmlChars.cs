@@ -9,7 +9,7 @@ namespace Cms.Content;
 /// lone surrogates, U+FFFE and U+FFFF. Feeds and the sitemap are XML, so such text is refused where it
 /// is typed (editor, recipe, comment form, settings) and left out of XML that is written anyway.
 /// </summary>
-public static class XmlText
+public static class XmlChars
 {
     /// <summary>The position of the first character XML cannot carry, or -1.</summary>
     public static int FirstInvalid(string? text)
