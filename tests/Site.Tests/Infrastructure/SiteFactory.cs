@@ -65,6 +65,9 @@ public class SiteFactory : WebApplicationFactory<Program>
         // The source link checker's loop would fetch the seed post's real source from the internet;
         // tests run its passes themselves (see NewsCommentary/LinkHealth).
         builder.UseSetting("NewsCommentary:LinkCheck:Enabled", "false");
+
+        // A value a deployer gives recipes to read (configuration('Recipes:SiteName')).
+        builder.UseSetting("Recipes:SiteName", "News Commentary");
         if (!DefaultRateLimits)
         {
             foreach (var rule in new[] { "SignIn", "Registration", "PasswordReset", "Invitation", "Comment" })
