@@ -1,8 +1,10 @@
 using System.Net;
+using Cms.Settings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.Comments.Settings;
 using Site.Tests.CommentsTests;
 using Site.Tests.Infrastructure;
 
@@ -33,6 +35,29 @@ public class SecuritySite : SiteFactory, IAsyncLifetime
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    /// <summary>The member-only recipe's comment and registration settings, changed by <paramref name="comments"/> and <paramref name="registration"/>.</summary>
+    public Task SettingsAsync(Action<CommentSettings>? comments = null, Action<RegistrationSettings>? registration = null) => InScopeAsync(async sp =>
+    {
+        var settings = new CommentSettings { PolicyNote = "Only a member of this blog may post a comment." };
+        comments?.Invoke(settings);
+        var members = new RegistrationSettings();
+        registration?.Invoke(members);
+        await sp.GetRequiredService<ISiteService>().UpdateAsync(s =>
+        {
+            s.SetSection(CommentSettings.SectionName, settings);
+            s.SetSection(RegistrationSettings.SectionName, members);
+        });
+    });
+
+    /// <summary>A client signed in through the sign-in form, from the given peer address.</summary>
+    public async Task<HttpClient> SignedInAsync(string userName, string password, string? peer = null)
+    {
+        var client = ClientFor(Origin, peer);
+        var response = await Site.Tests.UsersTests.Browser.SignInAsync(client, userName, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
 
     /// <summary>A client whose requests go to <paramref name="origin"/> (Host and scheme), not following redirects.</summary>
     public HttpClient ClientFor(string origin = Origin, string? peer = null)

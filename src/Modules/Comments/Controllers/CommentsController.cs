@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Display;
 using Cms.Settings;
 using Microsoft.AspNetCore.Antiforgery;
@@ -22,6 +23,7 @@ public sealed class CommentsController(
     IAntiforgery antiforgery) : CommentControllerBase(antiforgery)
 {
     [HttpPost("/comments/{contentItemId}")]
+    [RateLimit(RateLimitRules.Comment, BySignedInUser = true)]
     public async Task<IActionResult> Post(string contentItemId, CommentForm form)
     {
         var settings = (await site.GetAsync()).Comments();

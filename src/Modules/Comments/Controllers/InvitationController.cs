@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Data;
 using Cms.Display;
 using Cms.Security;
@@ -31,6 +32,7 @@ public sealed class InvitationController(
     }
 
     [HttpPost(Invitations.AcceptPath)]
+    [RateLimit(RateLimitRules.Invitation)]
     public async Task<IActionResult> Accept(InvitationViewModel form)
     {
         var invitation = await invitations.FindUsableAsync(form.Token);

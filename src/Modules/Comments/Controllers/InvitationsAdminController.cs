@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Admin;
 using Cms.Display;
 using Cms.Security;
@@ -27,6 +28,7 @@ public sealed class InvitationsAdminController(
         => await authorization.AuthorizeAsync(User, UsersPermissions.ManageUsers) ? await PageAsync(new InvitationsViewModel()) : Forbid();
 
     [HttpPost("")]
+    [RateLimit(RateLimitRules.Invitation, AccountField = "Email")]
     public async Task<IActionResult> Send(InvitationsViewModel model)
     {
         if (!await authorization.AuthorizeAsync(User, UsersPermissions.ManageUsers))

@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Data;
 using Cms.Display;
 using Cms.Security;
@@ -37,6 +38,7 @@ public sealed class RegistrationController(
     }
 
     [HttpPost("/register")]
+    [RateLimit(RateLimitRules.Registration, AccountField = "Email")]
     public async Task<IActionResult> Register(RegisterViewModel model)
     {
         var settings = (await site.GetAsync()).Registration();

@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -16,6 +17,7 @@ public sealed class AccountController(AccountSignIn accountSignIn, SignInManager
         => View("Login", new LoginViewModel { ReturnUrl = returnUrl });
 
     [HttpPost("/login")]
+    [RateLimit(RateLimitRules.SignIn, AccountField = "UserName")]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (string.IsNullOrWhiteSpace(model.UserName))

@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Display;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
@@ -14,6 +15,7 @@ public sealed class PasswordController(UserManager<CmsUser> users, SignInManager
         => User.Identity?.IsAuthenticated == true ? View("ChangePassword", new ChangePasswordViewModel()) : Challenge();
 
     [HttpPost("/account/password")]
+    [RateLimit(RateLimitRules.SignIn, BySignedInUser = true)]
     public async Task<IActionResult> Change(ChangePasswordViewModel model)
     {
         var user = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;

@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Display;
 using Cms.Email;
 using Cms.Security;
@@ -27,6 +28,7 @@ public sealed class PasswordResetController(
     public IActionResult Forgot() => View("ForgotPassword", new ForgotPasswordViewModel());
 
     [HttpPost("/account/forgot-password")]
+    [RateLimit(RateLimitRules.PasswordReset, AccountField = "Email")]
     public async Task<IActionResult> Forgot(ForgotPasswordViewModel model)
     {
         var address = model.Email?.Trim() ?? "";
