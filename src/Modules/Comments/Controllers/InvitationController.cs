@@ -43,11 +43,15 @@ public sealed class InvitationController(
 
         if (await users.GetUserAsync(User) is { } current)
         {
-            await db.InTransactionAsync(async () =>
+            try
             {
-                await invitations.AcceptAsync(invitation, current);
-                return true;
-            });
+                await db.InTransactionAsync(() => invitations.AcceptAsync(invitation, () => Task.FromResult(current)));
+            }
+            catch (InvitationUsedException)
+            {
+                return Invalid();
+            }
+
             await signIn.RefreshSignInAsync(current);
             return Welcome();
         }
@@ -71,13 +75,19 @@ public sealed class InvitationController(
             return View("Invitation", model);
         }
 
-        var user = await db.InTransactionAsync(async () =>
+        CmsUser user;
+        try
         {
             // The link reached this address, so the address is confirmed.
-            var created = await accounts.CreateAsync(form.UserName!, invitation.Email, form.Password!, emailConfirmed: true);
-            await invitations.AcceptAsync(invitation, created);
-            return created;
-        });
+            user = await db.InTransactionAsync(() => invitations.AcceptAsync(invitation,
+                () => accounts.CreateAsync(form.UserName!, invitation.Email, form.Password!, emailConfirmed: true)));
+        }
+        catch (InvitationUsedException)
+        {
+            // Accepted in another request meanwhile: the account made here was rolled back with it.
+            return Invalid();
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         return Welcome();
     }

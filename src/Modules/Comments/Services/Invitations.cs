@@ -105,13 +105,27 @@ public sealed class Invitations(
                 : null;
     }
 
-    /// <summary>Makes the user a member and uses the invitation up.</summary>
-    public async Task AcceptAsync(Invitation invitation, CmsUser user)
+    /// <summary>
+    /// Uses the invitation up, then makes the account <paramref name="account"/> gives (the signed-in user's,
+    /// or a new one) a member, inside the caller's transaction. The invitation is claimed first, by one
+    /// conditional update that the database serialises: of parallel acceptances one claims it, and the others
+    /// find it used and throw <see cref="InvitationUsedException"/> before making any account.
+    /// </summary>
+    public async Task<CmsUser> AcceptAsync(Invitation invitation, Func<Task<CmsUser>> account)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Set<Invitation>()
+            .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now));
+        if (claimed == 0)
+        {
+            throw new InvitationUsedException();
+        }
+
+        var user = await account();
+        await db.Set<Invitation>().Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUserId, user.Id));
         await membership.GrantAsync(user);
-        invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
-        invitation.AcceptedUserId = user.Id;
-        await db.SaveChangesAsync();
+        return user;
     }
 
     public async Task<bool> RevokeAsync(long id)
@@ -131,4 +145,9 @@ public sealed class Invitations(
         => await db.Set<Invitation>().AsNoTracking().OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync();
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>The invitation was used (or revoked, or expired) by someone else meanwhile.</summary>
+public sealed class InvitationUsedException() : Exception("The invitation was used meanwhile.")
+{
 }
