@@ -16,6 +16,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddContentPart<CommentsPart>().UseDriver<CommentsPartDriver>();
         services.AddModelContributor<CommentsModel>();
+        services.AddModelContributor<PendingRegistrationModel>();
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddFeatureBound<ISettingsSectionValidator, CommentSettingsValidator>();
@@ -39,5 +40,6 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<NewAccounts>();
         services.AddScoped<Membership>();
         services.AddScoped<Invitations>();
+        services.AddScoped<SignUps>();
     }
 }

@@ -1,5 +1,5 @@
-using Cms.Hosting;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;

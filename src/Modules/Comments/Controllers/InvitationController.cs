@@ -1,6 +1,6 @@
-using Cms.Hosting;
 using Cms.Data;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

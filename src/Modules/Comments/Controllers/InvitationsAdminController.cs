@@ -1,6 +1,6 @@
-using Cms.Hosting;
 using Cms.Admin;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;

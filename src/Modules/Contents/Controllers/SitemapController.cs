@@ -1,8 +1,8 @@
-using Cms.Display;
 using System.Globalization;
 using System.Text;
 using System.Xml;
 using Cms.Data;
+using Cms.Display;
 using Cms.Hosting;
 using Cms.Modules;
 using Cms.Navigation;

@@ -2,8 +2,8 @@ using Cms.Data;
 using Cms.Recipes;
 using Cms.Settings;
 using Cms.Setup;
-using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Configuration;
 using Modules.Setup.ViewModels;
 
 namespace Modules.Setup.Controllers;

@@ -1,5 +1,5 @@
-using Cms.Hosting;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

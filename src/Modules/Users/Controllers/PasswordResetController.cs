@@ -1,6 +1,6 @@
-using Cms.Hosting;
 using Cms.Display;
 using Cms.Email;
+using Cms.Hosting;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Identity;
