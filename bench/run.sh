@@ -128,6 +128,8 @@ export NewsCommentary__LinkCheck__Enabled=false
 
 SITE_URL="http://127.0.0.1:$SITE_PORT"
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+# The site answers only at its public address (other host names get 400).
+export Setup__BaseUrl="$SITE_URL"
 
 if [ -n "$BENCH_SITE_CMD" ]; then
   log "starting stand-in site: $BENCH_SITE_CMD"

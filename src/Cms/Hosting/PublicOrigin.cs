@@ -23,7 +23,7 @@ public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStor
     /// <summary>The base URL, or null on a site without one (not set up yet, or set up before the setting existed).</summary>
     public async ValueTask<Uri?> GetAsync()
     {
-        var text = _configured ?? (shell.IsSetUp ? await StoredAsync() : "");
+        var text = _configured ?? await StoredAsync();
         var last = _last;
         if (last is not null && last.Text == text)
         {
@@ -42,11 +42,17 @@ public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStor
 
     public IReadOnlyList<string> ExtraHosts => _extraHosts;
 
+    /// <summary>From the document cache when it holds the settings (every request but the first after a change), else the database.</summary>
     private async ValueTask<string> StoredAsync()
     {
         if (documents.TryGet(SiteSettings.DocumentId, out var cached) && cached is SiteSettings settings)
         {
             return settings.BaseUrl;
+        }
+
+        if (!shell.IsSetUp)
+        {
+            return "";
         }
 
         using var scope = scopes.CreateScope();
