@@ -33,7 +33,6 @@ public sealed class PublicHostMiddleware(RequestDelegate next, PublicOrigin orig
             return;
         }
 
-        context.Features.Set(new PublicOriginFeature(baseUrl));
         if (baseUrl.Scheme == Uri.UriSchemeHttps)
         {
             if (!context.Request.IsHttps)
@@ -59,10 +58,4 @@ public sealed class PublicHostMiddleware(RequestDelegate next, PublicOrigin orig
         var seconds = (long)TimeSpan.FromDays(days).TotalSeconds;
         return string.Create(CultureInfo.InvariantCulture, $"max-age={seconds}{(subdomains ? "; includeSubDomains" : "")}");
     }
-}
-
-/// <summary>The base URL of the site answering this request, for what runs later (Secure cookies).</summary>
-public sealed record PublicOriginFeature(Uri BaseUrl)
-{
-    public bool IsHttps => BaseUrl.Scheme == Uri.UriSchemeHttps;
 }

@@ -37,10 +37,29 @@ public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStor
 
     /// <summary>True when a request for this host may be served: the base URL's host, or one of Cms__AllowedHosts.</summary>
     public static bool Allows(Uri? origin, IReadOnlyList<string> extraHosts, string requestHost)
-        => (origin is not null && string.Equals(origin.IdnHost, requestHost, StringComparison.OrdinalIgnoreCase))
-            || extraHosts.Any(h => string.Equals(h, requestHost, StringComparison.OrdinalIgnoreCase));
+    {
+        if (origin is not null && string.Equals(origin.IdnHost, requestHost, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        foreach (var host in extraHosts)
+        {
+            if (string.Equals(host, requestHost, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public IReadOnlyList<string> ExtraHosts => _extraHosts;
+
+    /// <summary>The base URL as this request's <see cref="GetAsync"/> found it, for what runs later and cannot wait (Secure cookies).</summary>
+    public Uri? Current => _last?.Uri;
+
+    public bool IsHttps => Current?.Scheme == Uri.UriSchemeHttps;
 
     /// <summary>From the document cache when it holds the settings (every request but the first after a change), else the database.</summary>
     private async ValueTask<string> StoredAsync()

@@ -47,20 +47,21 @@ public static class RateLimits
     /// Reads the posted form of a limited action before the limiter runs, so the account it names can be
     /// counted (the limiter's partitioning cannot wait for the body). MVC reads the same buffered form later.
     /// </summary>
+    /// <remarks>Only POSTs are limited, so only they go through the limiter: a cached page never waits on its partition lock.</remarks>
     public static IApplicationBuilder UseCmsRateLimits(this IApplicationBuilder app)
-    {
-        app.Use(async (context, next) =>
+        => app.UseWhen(context => HttpMethods.IsPost(context.Request.Method), post =>
         {
-            if (HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType
-                && context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAttribute>() is { AccountField: not null })
+            post.Use(async (context, next) =>
             {
-                await context.Request.ReadFormAsync(context.RequestAborted);
-            }
+                if (context.Request.HasFormContentType && context.GetEndpoint()?.Metadata.GetMetadata<RateLimitAttribute>() is { AccountField: not null })
+                {
+                    await context.Request.ReadFormAsync(context.RequestAborted);
+                }
 
-            await next(context);
+                await next(context);
+            });
+            post.UseRateLimiter();
         });
-        return app.UseRateLimiter();
-    }
 
     /// <summary>The client's address as the limiter counts it: IPv6 addresses by their /64 network, which one subscriber holds.</summary>
     public static string ClientKey(IPAddress? address)

@@ -32,7 +32,7 @@ public static class SecurityServiceCollectionExtensions
         services.ConfigureApplicationCookie(options => options.Events.OnRedirectToLogin = context =>
         {
             var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
-            var origin = context.HttpContext.Features.Get<PublicOriginFeature>()?.BaseUrl.GetLeftPart(UriPartial.Authority);
+            var origin = context.HttpContext.RequestServices.GetRequiredService<PublicOrigin>().Current?.GetLeftPart(UriPartial.Authority);
             context.Response.Redirect(origin + target);
             return Task.CompletedTask;
         });
@@ -79,7 +79,7 @@ public static class SecurityServiceCollectionExtensions
         return List(section["KnownProxies"]).Any() || List(section["KnownNetworks"]).Any();
     }
 
-    private static bool IsHttpsSite(HttpContext context) => context.Features.Get<PublicOriginFeature>()?.IsHttps == true;
+    private static bool IsHttpsSite(HttpContext context) => context.RequestServices.GetRequiredService<PublicOrigin>().IsHttps;
 
     private static IEnumerable<string> List(string? value) => (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Cms.Content;
+using Microsoft.Extensions.DependencyInjection;
+using Modules.NewsCommentary.Models;
+using Site.Tests.CommentsTests;
 using Site.Tests.Infrastructure;
 using static Site.Tests.CommentsTests.Members;
 
@@ -69,7 +73,7 @@ public sealed partial class PublicAddressTests(SecuritySite site) : IClassFixtur
     public async Task EveryAbsoluteUrl_OnPagesFeedsSitemapAndRobots_IsTheConfiguredAddress_WhicheverHostWasAsked()
     {
         var alias = site.ClientFor(SecuritySite.Alias);
-        var post = await Site.Tests.CommentsTests.CommentPages.NewPostAsync(site, "Address Test Post", DateTime.UtcNow);
+        var post = await CommentPages.NewPostAsync(site, "Address Test Post", DateTime.UtcNow);
         await site.InScopeAsync(sp => TagPost(sp, post.Id));
 
         var pages = new Dictionary<string, string>();
@@ -151,9 +155,9 @@ public sealed partial class PublicAddressTests(SecuritySite site) : IClassFixtur
 
     private static async Task TagPost(IServiceProvider sp, string id)
     {
-        var contentManager = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Cms.Content.IContentManager>(sp);
-        var item = (await contentManager.GetAsync(id, Cms.Content.VersionOptions.Latest))!;
-        item.Alter<Modules.NewsCommentary.Models.TagsPart>(p => p.Tags = ["Addresses"]);
+        var contentManager = sp.GetRequiredService<IContentManager>();
+        var item = (await contentManager.GetAsync(id, VersionOptions.Latest))!;
+        item.Alter<TagsPart>(p => p.Tags = ["Addresses"]);
         await contentManager.PublishAsync(item);
     }
 

@@ -59,10 +59,24 @@ public sealed class XmlTextTests(XmlTextSite site) : IClassFixture<XmlTextSite>
         { "Page", "MarkdownBodyPart.Markdown" },
     };
 
-    public static readonly TheoryData<string> RecipeTexts = new()
+    public static readonly TheoryData<string, string> RecipeTexts = new()
     {
-        "DisplayText", "Author", "TitlePart.Title", "AutoroutePart.Path", "QuotePart.Headline", "QuotePart.Text", "QuotePart.Attribution",
-        "AnalysisPart.Markdown", "SourceLinkPart.Url", "SourceLinkPart.Title", "SourceLinkPart.Publication", "SourceLinkPart.ArchiveUrl", "TagsPart.Tags[0]",
+        { "NewsCommentary", "DisplayText" },
+        { "NewsCommentary", "Author" },
+        { "NewsCommentary", "TitlePart.Title" },
+        { "NewsCommentary", "AutoroutePart.Path" },
+        { "NewsCommentary", "QuotePart.Headline" },
+        { "NewsCommentary", "QuotePart.Text" },
+        { "NewsCommentary", "QuotePart.Attribution" },
+        { "NewsCommentary", "AnalysisPart.Markdown" },
+        { "NewsCommentary", "SourceLinkPart.Url" },
+        { "NewsCommentary", "SourceLinkPart.Title" },
+        { "NewsCommentary", "SourceLinkPart.Publication" },
+        { "NewsCommentary", "SourceLinkPart.ArchiveUrl" },
+        { "NewsCommentary", "TagsPart.Tags[0]" },
+        { "Page", "TitlePart.Title" },
+        { "Page", "AutoroutePart.Path" },
+        { "Page", "MarkdownBodyPart.Markdown" },
     };
 
     [Theory]
@@ -90,9 +104,9 @@ public sealed class XmlTextTests(XmlTextSite site) : IClassFixture<XmlTextSite>
 
     [Theory]
     [MemberData(nameof(RecipeTexts))]
-    public async Task Recipe_RefusesTextXmlCannotCarry_NamingTheStepAndPath_AndStoresNothing(string path)
+    public async Task Recipe_RefusesTextXmlCannotCarry_NamingTheStepAndPath_AndStoresNothing(string type, string path)
     {
-        var item = JsonNode.Parse(ItemJson())!.AsObject();
+        var item = JsonNode.Parse(type == "Page" ? PageJson() : ItemJson())!.AsObject();
         Set(item, path, path.EndsWith("Url", StringComparison.Ordinal) ? $"https://news.example.org/a{Bell}b" : $"Bell{Bell} text");
         var recipe = new JsonObject { ["name"] = "bell", ["steps"] = new JsonArray(new JsonObject { ["name"] = "content", ["Data"] = new JsonArray(item) }) };
         var before = await DatabaseFingerprint.TakeAsync(site);
@@ -183,6 +197,11 @@ public sealed class XmlTextTests(XmlTextSite site) : IClassFixture<XmlTextSite>
           "AnalysisPart": { "Markdown": "Analysis." },
           "SourceLinkPart": { "Url": "https://news.example.org/x", "Title": "T", "Publication": "P", "ArchiveUrl": "https://archive.example.org/x" },
           "TagsPart": { "Tags": [ "Bells" ] } }
+        """;
+
+    private static string PageJson() => $$"""
+        { "ContentItemId": "{{IdGenerator.NewId()}}", "ContentType": "Page", "DisplayText": "About", "Author": "admin",
+          "TitlePart": { "Title": "About" }, "AutoroutePart": { "Path": "about-bells" }, "MarkdownBodyPart": { "Markdown": "About us." } }
         """;
 
     /// <summary>Sets the text at a path such as "QuotePart.Headline" or "TagsPart.Tags[0]".</summary>

@@ -53,12 +53,13 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         }
 
         var configured = PublicBaseUrl.Configured(configuration);
-        var baseUrl = "";
-        if (!(configured is not null && string.IsNullOrWhiteSpace(model.BaseUrl)) && !PublicBaseUrl.TryNormalize(model.BaseUrl, out baseUrl, out var error))
+        var baseUrl = (await site.GetAsync()).BaseUrl;
+        var keepStored = configured is not null && string.IsNullOrWhiteSpace(model.BaseUrl);
+        if (!keepStored && !PublicBaseUrl.TryNormalize(model.BaseUrl, out baseUrl, out var error))
         {
             ModelState.AddModelError(nameof(model.BaseUrl), error);
         }
-        else if (configured is null && baseUrl.Length > 0 && !model.ConfirmMove
+        else if (!keepStored && configured is null && !model.ConfirmMove
             && !string.Equals(new Uri(baseUrl).IdnHost, Request.Host.Host, StringComparison.OrdinalIgnoreCase))
         {
             ModelState.AddModelError(nameof(model.ConfirmMove),
