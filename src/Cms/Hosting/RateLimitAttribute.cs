@@ -1,9 +1,9 @@
 namespace Cms.Hosting;
 
 /// <summary>
-/// Puts an action under a rate-limit rule of the "RateLimits" configuration (SignIn, Registration,
-/// PasswordReset, Invitation, Comment): counted per client address and, when the request names an
-/// account, per account too. Only POSTs count; a request over either limit gets 429 with Retry-After.
+/// Puts an action under a rate-limit rule its module declared (<see cref="RateLimitServiceExtensions.AddRateLimitRule"/>):
+/// counted per client address and, when the request names an account, per account too. Only POSTs
+/// count; a request over either limit gets 429 with Retry-After.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class RateLimitAttribute(string rule) : Attribute

@@ -1,34 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Cms.Hosting;
 
 /// <summary>
-/// The limits of each rule, from the "RateLimits" configuration section (RateLimits__SignIn__PermitLimit=20).
-/// A rule limits requests per client address (PermitLimit per Window) and per target account
-/// (AccountPermitLimit per AccountWindow). Limits are kept in each node's memory.
+/// The rate-limit rules by name. Each module declares the rules of its actions with their default
+/// numbers (<see cref="RateLimitServiceExtensions.AddRateLimitRule"/>); the "RateLimits" configuration
+/// section changes them (RateLimits__SignIn__PermitLimit=20). A rule limits requests per client address
+/// (PermitLimit per Window) and per target account (AccountPermitLimit per AccountWindow). Limits are
+/// kept in each node's memory.
 /// </summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Off only for load tests on one address (RateLimits__Enabled=false).</summary>
+    /// <summary>Off only for load tests from one address (RateLimits__Enabled=false).</summary>
     public bool Enabled { get; set; } = true;
 
-    // The defaults keep a person who mistypes inside the limits, and an account's guessing under OWASP
-    // ASVS 2.2.1's 100 failed attempts an hour: 4 per 5 minutes by its name plus 4 by its e-mail address.
-    public RateLimitRule SignIn { get; set; } = new(20, TimeSpan.FromMinutes(5), 4, TimeSpan.FromMinutes(5));
-    public RateLimitRule Registration { get; set; } = new(5, TimeSpan.FromHours(1), 3, TimeSpan.FromHours(1));
-    public RateLimitRule PasswordReset { get; set; } = new(5, TimeSpan.FromMinutes(15), 3, TimeSpan.FromHours(1));
-    public RateLimitRule Invitation { get; set; } = new(50, TimeSpan.FromHours(1), 3, TimeSpan.FromDays(1));
-    public RateLimitRule Comment { get; set; } = new(20, TimeSpan.FromMinutes(1), 6, TimeSpan.FromMinutes(1));
+    public Dictionary<string, RateLimitRule> Rules { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public RateLimitRule? Find(string rule) => rule switch
-    {
-        RateLimitRules.SignIn => SignIn,
-        RateLimitRules.Registration => Registration,
-        RateLimitRules.PasswordReset => PasswordReset,
-        RateLimitRules.Invitation => Invitation,
-        RateLimitRules.Comment => Comment,
-        _ => null,
-    };
+    public RateLimitRule? Find(string rule) => Rules.GetValueOrDefault(rule);
 }
 
 /// <summary>One rule's numbers. A limit of 0 turns that half of the rule off.</summary>
@@ -57,12 +48,17 @@ public sealed class RateLimitRule
     public TimeSpan AccountWindow { get; set; }
 }
 
-/// <summary>The names of the rules, as <see cref="RateLimitAttribute"/> and the configuration use them.</summary>
-public static class RateLimitRules
+public static class RateLimitServiceExtensions
 {
-    public const string SignIn = nameof(RateLimitOptions.SignIn);
-    public const string Registration = nameof(RateLimitOptions.Registration);
-    public const string PasswordReset = nameof(RateLimitOptions.PasswordReset);
-    public const string Invitation = nameof(RateLimitOptions.Invitation);
-    public const string Comment = nameof(RateLimitOptions.Comment);
+    /// <summary>Declares a rule with its default numbers; RateLimits:{name}:* in configuration changes them.</summary>
+    public static IServiceCollection AddRateLimitRule(this IServiceCollection services, string name, RateLimitRule defaults)
+    {
+        services.AddOptions<RateLimitOptions>().Configure<IConfiguration>((options, configuration) =>
+        {
+            var rule = new RateLimitRule(defaults.PermitLimit, defaults.Window, defaults.AccountPermitLimit, defaults.AccountWindow);
+            configuration.GetSection($"{RateLimitOptions.Section}:{name}").Bind(rule);
+            options.Rules[name] = rule;
+        });
+        return services;
+    }
 }

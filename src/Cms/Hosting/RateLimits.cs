@@ -23,7 +23,8 @@ public static class RateLimits
 {
     public static IServiceCollection AddCmsRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>().Configure(options =>
+            options.Enabled = configuration.GetValue($"{RateLimitOptions.Section}:Enabled", defaultValue: true));
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {

@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Modules;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,5 +42,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<Membership>();
         services.AddScoped<Invitations>();
         services.AddScoped<SignUps>();
+        services.AddRateLimitRule(RateLimitRules.Registration, RateLimitRules.RegistrationDefaults);
+        services.AddRateLimitRule(RateLimitRules.Invitation, RateLimitRules.InvitationDefaults);
+        services.AddRateLimitRule(RateLimitRules.Comment, RateLimitRules.CommentDefaults);
     }
 }
