@@ -45,7 +45,10 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
         var result = await setup.SetupAsync(model.Request);
         if (result.Succeeded)
         {
-            return Redirect("~/");
+            // The site now answers only at its public address: go there.
+            var address = PublicBaseUrl.Configured(configuration)
+                ?? (PublicBaseUrl.TryNormalize(model.Request.BaseUrl, out var chosen, out _) ? chosen : "");
+            return Redirect(address + "/");
         }
 
         foreach (var (field, message) in result.Errors)
