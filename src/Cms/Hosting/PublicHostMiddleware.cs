@@ -19,7 +19,7 @@ public sealed class PublicHostMiddleware(RequestDelegate next, PublicOrigin orig
     {
         var baseUrl = await origin.GetAsync();
         if ((baseUrl is not null || origin.ExtraHosts.Count > 0)
-            && !PublicOrigin.Allows(baseUrl, origin.ExtraHosts, context.Request.Host.Host))
+            && !origin.Allows(context.Request.Host.Host))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "text/plain; charset=utf-8";

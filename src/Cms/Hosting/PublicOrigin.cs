@@ -31,19 +31,22 @@ public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStor
         }
 
         var uri = Uri.TryCreate(PublicBaseUrl.ForLinks(text), UriKind.Absolute, out var parsed) ? parsed : null;
-        _last = new Parsed(text, uri);
+        _last = new Parsed(text, uri, uri?.IdnHost);
         return uri;
     }
 
-    /// <summary>True when a request for this host may be served: the base URL's host, or one of Cms__AllowedHosts.</summary>
-    public static bool Allows(Uri? origin, IReadOnlyList<string> extraHosts, string requestHost)
+    /// <summary>
+    /// True when a request for this host may be served: the base URL's host (as the last <see cref="GetAsync"/>
+    /// found it), or one of Cms__AllowedHosts. The port is not compared, as ASP.NET Core's host filtering does not.
+    /// </summary>
+    public bool Allows(string requestHost)
     {
-        if (origin is not null && string.Equals(origin.IdnHost, requestHost, StringComparison.OrdinalIgnoreCase))
+        if (_last?.Host is { } own && string.Equals(own, requestHost, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        foreach (var host in extraHosts)
+        foreach (var host in _extraHosts)
         {
             if (string.Equals(host, requestHost, StringComparison.OrdinalIgnoreCase))
             {
@@ -78,5 +81,5 @@ public sealed class PublicOrigin(IConfiguration configuration, ShellSettingsStor
         return (await scope.ServiceProvider.GetRequiredService<ISiteService>().GetAsync()).BaseUrl;
     }
 
-    private sealed record Parsed(string Text, Uri? Uri);
+    private sealed record Parsed(string Text, Uri? Uri, string? Host);
 }
