@@ -25,7 +25,7 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Site.slnx --nologo "$@" 2>&1 | tee "$log"
+dotnet test Site.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Every integration test again, each site on its own database in a throwaway PostgreSQL cluster

@@ -1,10 +1,13 @@
 using Cms.Cli;
 using Cms.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The site's own files (appsettings.json, App_Data) are found beside the site, not in the folder the
+// command was typed in; that folder is the process's, so a verb's FILE means what the user sees.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = SiteContentRoot.Find(args, typeof(Program).Assembly) });
 builder.AddCms();
 
 // "setup", "recipes apply FILE", "export", ...: the same services and configuration, no web server.
+// Only no argument, or the host's own options (--urls URL, --Section:Key=value), start the site.
 if (CliHost.IsCommand(args))
 {
     return await CliHost.RunAsync(builder, args);

@@ -9,11 +9,18 @@ namespace Site.BrowserTests;
 /// The real site on Kestrel (a real port, so a real browser can reach it) and Debian's Chromium
 /// driven by Playwright. Screenshots go to TestResults/screenshots beside the test assembly.
 /// </summary>
-public sealed class BrowserSite : IAsyncLifetime
+public class BrowserSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public SiteFactory Site { get; } = new();
+    public BrowserSite()
+        : this(new SiteFactory())
+    {
+    }
+
+    protected BrowserSite(SiteFactory site) => Site = site;
+
+    public SiteFactory Site { get; }
 
     public IPlaywright Playwright { get; private set; } = null!;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Logging;
 
@@ -10,16 +9,13 @@ namespace Cms.Cli;
 /// the same services and configuration as the web site (App_Data, appsettings, Cms__* and Setup__*
 /// variables) without starting the web server.
 /// </summary>
-public static partial class CliHost
+public static class CliHost
 {
-    private static readonly HashSet<string> s_verbs = new(StringComparer.Ordinal)
-    {
-        "setup", "recipes", "export", "features", "users", "-h", "--help", "-?",
-    };
-
-    /// <summary>True when the arguments (past --Section:Key=value settings) start with a verb or ask for help, rather than start the web server.</summary>
-    public static bool IsCommand(IReadOnlyList<string> args)
-        => args.FirstOrDefault(a => !ConfigurationArgument().IsMatch(a)) is { } first && s_verbs.Contains(first);
+    /// <summary>
+    /// True unless the arguments are empty or only the web host's own options (<see cref="HostArguments"/>):
+    /// a verb, a mistyped one (refused with the list of verbs) or a request for help, never the web server.
+    /// </summary>
+    public static bool IsCommand(IReadOnlyList<string> args) => !HostArguments.AreAllHost(args);
 
     public static Task<int> RunAsync(WebApplicationBuilder builder, string[] args)
         => RunAsync(builder, args, Console.Out, Console.Error);
@@ -39,10 +35,23 @@ public static partial class CliHost
             FeaturesCommand.Create(context),
             UsersCommand.Create(context),
         };
-        var parsed = root.Parse(args.Where(a => !ConfigurationArgument().IsMatch(a)).ToList());
+        var verbArgs = HostArguments.Remove(args);
+
+        // "nosuchverb --help" would otherwise show the site's help and succeed: a misspelt verb is an error.
+        if (verbArgs.FirstOrDefault() is { } first && !first.StartsWith('-') && !root.Subcommands.Any(c => c.Name == first))
+        {
+            await error.WriteLineAsync($"error: '{first}' is not a verb of this site; the verbs are below.");
+            await root.Parse(["--help"]).InvokeAsync(new InvocationConfiguration { Output = error, Error = error });
+            return CliExit.InvalidInput;
+        }
+
+        var parsed = root.Parse(verbArgs);
+
+        // Standard output carries a verb's result only: a parse error's message and help go to stderr.
+        var errorsOnly = parsed.Errors.Count > 0;
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = errorsOnly ? error : output, Error = error, EnableDefaultExceptionHandler = false });
         }
         catch (Exception ex)
         {
@@ -51,10 +60,6 @@ public static partial class CliHost
             return CliExit.Environment;
         }
     }
-
-    /// <summary>"--Cms:AppData=/srv/site": read by the host's configuration already, not a verb's option.</summary>
-    [GeneratedRegex(@"^--?[A-Za-z][A-Za-z0-9_]*(:[A-Za-z0-9_]+)+=")]
-    private static partial Regex ConfigurationArgument();
 }
 
 /// <summary>The exit codes every verb keeps to.</summary>

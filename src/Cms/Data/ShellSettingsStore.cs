@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -12,15 +13,17 @@ public sealed class ShellSettingsStore
 {
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
     private readonly string _path;
+    private readonly string _contentRoot;
     private volatile SiteShellSettings? _current;
 
     public ShellSettingsStore(IOptions<CmsOptions> options, IHostEnvironment environment)
     {
-        AppDataPath = Path.GetFullPath(options.Value.AppData, environment.ContentRootPath);
+        _contentRoot = environment.ContentRootPath;
+        AppDataPath = Path.GetFullPath(options.Value.AppData, _contentRoot);
         _path = Path.Combine(AppDataPath, "site.json");
-        if (File.Exists(_path))
+        if (File.Exists(_path) && JsonSerializer.Deserialize<SiteShellSettings>(File.ReadAllText(_path)) is { } stored)
         {
-            _current = JsonSerializer.Deserialize<SiteShellSettings>(File.ReadAllText(_path));
+            _current = Anchored(stored);
         }
     }
 
@@ -31,19 +34,51 @@ public sealed class ShellSettingsStore
 
     public bool IsSetUp => File.Exists(_path) && _current is not null;
 
-    public void Use(SiteShellSettings? settings) => _current = settings;
+    public void Use(SiteShellSettings? settings) => _current = settings is null ? null : Anchored(settings);
 
     /// <summary>Raised once setup has written site.json: the database is now the site's.</summary>
     public event Action? SetUpCompleted;
 
     public void Save(SiteShellSettings settings)
     {
+        settings = Anchored(settings);
         Directory.CreateDirectory(AppDataPath);
         var temp = _path + ".tmp";
         File.WriteAllText(temp, JsonSerializer.Serialize(settings, s_json));
         File.Move(temp, _path, overwrite: true);
         _current = settings;
         SetUpCompleted?.Invoke();
+    }
+
+    /// <summary>
+    /// A SQLite file named by a relative path belongs to the content root, as App_Data does, not to
+    /// whatever folder the process starts in: dotnet run and the command line start where the user
+    /// stands. Anything else (PostgreSQL, in-memory, an absolute path, a string SQLite cannot read) is left as given.
+    /// </summary>
+    private SiteShellSettings Anchored(SiteShellSettings settings)
+    {
+        if (settings.DatabaseProvider != SiteShellSettings.Sqlite)
+        {
+            return settings;
+        }
+
+        try
+        {
+            var builder = new SqliteConnectionStringBuilder(settings.ConnectionString);
+            var file = builder.DataSource;
+            if (file.Length == 0 || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory
+                || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(file))
+            {
+                return settings;
+            }
+
+            builder.DataSource = Path.GetFullPath(file, _contentRoot);
+            return settings with { ConnectionString = builder.ToString() };
+        }
+        catch (ArgumentException)
+        {
+            return settings;
+        }
     }
 
     /// <summary>The default SQLite connection string for a file in App_Data.</summary>

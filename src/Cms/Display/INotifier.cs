@@ -7,7 +7,8 @@ namespace Cms.Display;
 /// <summary>Messages for the next page the user sees ("Published.", "Saved as draft."), kept across a redirect.</summary>
 public interface INotifier
 {
-    void Success(string message);
+    /// <summary>A success message, with the ways on from it ("View your site") as links after it.</summary>
+    void Success(string message, params NoticeLink[] links);
 
     void Error(string message);
 
@@ -15,13 +16,16 @@ public interface INotifier
     IReadOnlyList<Notice> Take();
 }
 
-public sealed record Notice(string Kind, string Message);
+public sealed record Notice(string Kind, string Message, IReadOnlyList<NoticeLink>? Links = null);
+
+/// <summary>A link shown after a notice's message; the URL is the site's own (a local path).</summary>
+public sealed record NoticeLink(string Text, string Url);
 
 public sealed class Notifier(IHttpContextAccessor accessor, ITempDataDictionaryFactory tempData) : INotifier
 {
     private const string Key = "Cms.Notices";
 
-    public void Success(string message) => Add(new Notice("success", message));
+    public void Success(string message, params NoticeLink[] links) => Add(new Notice("success", message, links.Length > 0 ? links : null));
 
     public void Error(string message) => Add(new Notice("error", message));
 

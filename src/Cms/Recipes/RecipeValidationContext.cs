@@ -51,7 +51,53 @@ public sealed class RecipeValidationContext(
 /// <summary>What a step needs while it writes: the values setup passed in, and a log of changes.</summary>
 public sealed class RecipeApplyContext(IServiceProvider services)
 {
+    private readonly Dictionary<string, object?> _firstSeen = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reported = new(StringComparer.Ordinal);
+
     public IServiceProvider Services { get; } = services;
 
     public List<string> Changes { get; } = [];
+
+    /// <summary>The state of a thing (a role, ...) when this run first touched it: <paramref name="now"/> the first time, the same value after.</summary>
+    public T FirstSeen<T>(string key, T now)
+    {
+        if (_firstSeen.TryGetValue(key, out var first))
+        {
+            return (T)first!;
+        }
+
+        _firstSeen[key] = now;
+        return now;
+    }
+
+    /// <summary>
+    /// Reports how a thing differs from its <see cref="FirstSeen"/> state, in place of what an earlier step
+    /// said about it (null: it is as it was). A setup recipe that sets roles, then runs a recipe that adds
+    /// to them, reports each role once; applied again, it reports nothing.
+    /// </summary>
+    public void Report(string key, string? change)
+    {
+        var index = _reported.TryGetValue(key, out var earlier) ? Changes.IndexOf(earlier) : -1;
+        if (index >= 0 && change is not null)
+        {
+            Changes[index] = change;
+        }
+        else if (index >= 0)
+        {
+            Changes.RemoveAt(index);
+        }
+        else if (change is not null)
+        {
+            Changes.Add(change);
+        }
+
+        if (change is null)
+        {
+            _reported.Remove(key);
+        }
+        else
+        {
+            _reported[key] = change;
+        }
+    }
 }

@@ -42,6 +42,7 @@ public sealed class Startup : ModuleStartup
         services.AddOptions<LinkCheckOptions>().BindConfiguration(LinkCheckOptions.Section);
         services.AddHttpClient(LinkProbe.ClientName)
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan) // each request has its own deadline
+            .RemoveAllLoggers() // four lines per request, and a stack trace per failure; LinkChecker logs one line per failed check
             .ConfigurePrimaryHttpMessageHandler(sp => LinkCheckHttpHandler.Create(
                 sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateAddresses));
         services.AddSingleton<LinkProbe>();

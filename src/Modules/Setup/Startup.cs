@@ -11,6 +11,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddSingleton<SetupLock>();
         services.AddScoped<ISetupService, SetupService>();
+        services.AddScoped<SetupWelcome>();
         services.AddHostedService<UnattendedSetup>();
     }
 }

@@ -138,6 +138,28 @@ public sealed class RecipeApplyTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains("content item updated: NewsCommentary 'Sochi Meeting' (4sochimeeting2020091100001)", result.Changes);
     }
 
+    /// <summary>A role is reported once, as it ends compared with how the recipe found it: taken away and given back is no change.</summary>
+    [Fact]
+    public async Task ExecuteAsync_ReportsEachRoleOnce_AsItEndsComparedWithTheStart()
+    {
+        const string recipe = """
+            {
+              "name": "BackAndForth",
+              "steps": [
+                { "name": "Roles", "Roles": [ { "Name": "Contributor", "Permissions": [ "EditOwnContent" ], "PermissionBehavior": "Remove" } ] },
+                { "name": "Roles", "Roles": [ { "Name": "Contributor", "Permissions": [ "EditOwnContent" ], "PermissionBehavior": "Add" } ] },
+                { "name": "Roles", "Roles": [ { "Name": "Author", "Permissions": [ "ListContent" ], "PermissionBehavior": "Add" } ] },
+                { "name": "Roles", "Roles": [ { "Name": "Author", "Permissions": [ "PreviewContent" ], "PermissionBehavior": "Add" } ] }
+              ]
+            }
+            """;
+
+        var result = await site.InScopeAsync(sp => sp.GetRequiredService<IRecipeExecutor>().ExecuteAsync(recipe, new RecipeExecutionOptions { DryRun = true }));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Equal(["role updated: Author (+2 permissions)"], result.Changes);
+    }
+
     /// <summary>The parameters setup gave the site's recipe: the admin user's id and name.</summary>
     private Task<RecipeExecutionOptions> SetupParametersAsync() => site.InScopeAsync(async sp =>
     {

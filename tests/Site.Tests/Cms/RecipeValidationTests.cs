@@ -56,9 +56,9 @@ public sealed class RecipeValidationTests(SiteFactory site) : IClassFixture<Site
             1, "steps[1].enable[0]", "no feature 'NoSuchFeature'"
         },
         {
-            "a feature step disabling Markdown while NewsCommentary needs it",
+            "a feature step disabling Markdown while Comments and NewsCommentary need it",
             Recipe("""{ "name": "feature", "disable": [ "Markdown" ] }"""),
-            0, "steps[0].disable[0]", "'NewsCommentary' needs it"
+            0, "steps[0].disable[0]", "'Markdown' cannot be disabled because"
         },
         {
             "a themes step with an unknown theme",

@@ -52,6 +52,10 @@ public sealed class CliSetupTests
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("frobnicate", run.Error, StringComparison.Ordinal);
+
+        // The help that follows the error is for the user to read, not a result: stdout stays empty.
+        Assert.Contains("validate <FILE>", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Out);
     }
 
     [Theory]
@@ -120,6 +124,24 @@ public sealed class CliSetupTests
         Assert.Contains("chosen <configured@example.com>: Administrator", users.Out, StringComparison.Ordinal);
         var export = JsonNode.Parse((await site.RunAsync("export")).Out)!;
         Assert.Equal("From Configuration", export["steps"]![2]!["SiteName"]!.GetValue<string>());
+    }
+
+    /// <summary>dotnet run starts where the user stands; a relative SQLite file still belongs to the site (its content root), as App_Data does.</summary>
+    [Fact]
+    public async Task Setup_KeepsARelativeSqliteFile_InTheContentRoot()
+    {
+        await using var site = new CliSite();
+        using var contentRoot = new Site.Tests.Infrastructure.TempFolder();
+        var file = Path.Combine(contentRoot.Path, "relative-site.db");
+
+        var run = await site.RunAsync([.. CliSite.SetupArgs, "--connection-string", "Data Source=relative-site.db", $"--contentRoot={contentRoot.Path}"]);
+        var list = await site.RunAsync("users", "list");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(file));
+        Assert.Contains(file, JsonNode.Parse(File.ReadAllText(Path.Combine(site.AppData, "site.json")))!["ConnectionString"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains("admin <admin@example.com>: Administrator", list.Out, StringComparison.Ordinal);
     }
 
     [Fact]

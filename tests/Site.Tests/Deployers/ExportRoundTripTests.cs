@@ -71,7 +71,7 @@ public sealed class ExportRoundTripTests
             {
                 s.SiteName = "Site A";
                 s.PageSize = 7;
-                s.Properties["CommentSettings"] = new System.Text.Json.Nodes.JsonObject { ["Approval"] = "FirstTime" };
+                s.Properties["CommentSettings"]!["Moderation"] = "All";
             });
             await sp.GetRequiredService<IRoleStore>().AddPermissionsAsync("Member", ["PreviewContent"], "Members of the blog");
 

@@ -41,6 +41,16 @@ public sealed class LinkMetadataTests(SiteFactory site) : IClassFixture<SiteFact
         Assert.StartsWith("Russian President Vladimir Putin", quotation.GetProperty("text").GetString());
     }
 
+    /// <summary>Scrapers and validators that read the markup as text look for the media type as written, not an HTML-encoded '+'.</summary>
+    [Fact]
+    public async Task PostPage_WritesTheJsonLdTypeLiterally()
+    {
+        var html = await site.CreateReader().GetStringAsync(SeedPath);
+
+        Assert.Contains("<script type=\"application/ld+json\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&#x2B;", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RssFeed_FollowsRss20Rules()
     {

@@ -22,7 +22,7 @@ public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<S
         var enabled = await site.InScopeAsync(sp => sp.GetRequiredService<IFeatureManager>().GetEnabledAsync());
         var settings = await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().GetAsync());
 
-        Assert.Superset(new HashSet<string> { "Contents", "Markdown", "NewsCommentary", "Users", "CommentaryTheme" }, enabled.ToHashSet());
+        Assert.Superset(new HashSet<string> { "Contents", "Markdown", "NewsCommentary", "Users", "Comments", "CommentaryTheme" }, enabled.ToHashSet());
         Assert.Equal("CommentaryTheme", settings.SiteTheme);
         Assert.Equal("News Commentary", settings.SiteName);
         Assert.Equal(10, settings.PageSize);
@@ -35,7 +35,7 @@ public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<S
 
         Assert.NotNull(type);
         Assert.Equal("News Commentary", type.DisplayName);
-        Assert.Equal(["TitlePart", "AutoroutePart", "QuotePart", "AnalysisPart", "SourceLinkPart", "TagsPart"], type.OrderedParts().Select(p => p.PartName));
+        Assert.Equal(["TitlePart", "AutoroutePart", "QuotePart", "AnalysisPart", "SourceLinkPart", "TagsPart", "CommentsPart"], type.OrderedParts().Select(p => p.PartName));
         Assert.True(type.GetSettings() is { Draftable: true, Versionable: true, Creatable: true, Listable: true, Securable: true });
     }
 
@@ -87,19 +87,52 @@ public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<S
         Assert.Equal(Words(passage), Words(post.As<QuotePart>()!.Text.Replace("## ", "", StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The seed page ends with the thread: "No comments:", "Post a Comment" and the member-only note. The setup
+    /// recipe runs the member-only comments recipe, so a new site's seed post ends the same way, with a way to sign in.
+    /// </summary>
+    [Fact]
+    public async Task SeedPost_EndsWithTheSeedPagesThread_NoCommentsPostACommentAndTheMemberNote()
+    {
+        var seedLines = (await File.ReadAllLinesAsync(SeedFile())).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var sourceLine = seedLines.FindIndex(l => l.StartsWith("https://www.themoscowtimes.com/", StringComparison.Ordinal));
+        var seedThread = seedLines[(sourceLine + 1)..];
+
+        var (response, page) = await Html.GetAsync(site.CreateReader(), "/2020/09/11/sochi-meeting");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["No comments:", "Post a Comment", "Note: Only a member of this blog may post a comment."], seedThread);
+        var thread = page.QuerySelector("#comments")!;
+        Assert.Equal(seedThread[0], thread.QuerySelector("h2")!.TextContent.Trim());
+        Assert.Equal(seedThread[1], thread.QuerySelector(".comment-post h3")!.TextContent.Trim());
+        Assert.Equal(seedThread[2], thread.QuerySelector(".comment-policy")!.TextContent.Trim());
+        Assert.Equal("/login?ReturnUrl=%2F2020%2F09%2F11%2Fsochi-meeting", thread.QuerySelector(".comment-signin a")!.GetAttribute("href"));
+        Assert.Null(page.QuerySelector("form.comment-form"));
+
+        // As on the seed page, the thread comes after the post's source link.
+        var source = page.QuerySelector($"p.source a[data-print-url='{seedLines[sourceLine]}']")!;
+        Assert.True(source.CompareDocumentPosition(thread).HasFlag(AngleSharp.Dom.DocumentPositions.Following));
+    }
+
+    /// <summary>The setup recipe runs MemberOnlyComments by name; that recipe stays on its own, listed and appliable alone.</summary>
+    [Fact]
+    public async Task MemberOnlyComments_StaysItsOwnRecipe_AndChangesNothingWhenAppliedAgain()
+    {
+        var recipes = await site.InScopeAsync(sp => Task.FromResult(sp.GetRequiredService<Cms.Recipes.IRecipeHarvester>()));
+        var memberOnly = recipes.Find("MemberOnlyComments")!;
+
+        var again = await site.InScopeAsync(sp => sp.GetRequiredService<Cms.Recipes.IRecipeExecutor>().ExecuteAsync(memberOnly.ReadText(), new Cms.Recipes.RecipeExecutionOptions { DryRun = true }));
+
+        Assert.False(memberOnly.IsSetupRecipe);
+        Assert.Contains("\"name\": \"MemberOnlyComments\"", recipes.Find("NewsCommentary")!.ReadText(), StringComparison.Ordinal);
+        Assert.True(again.Succeeded, string.Join("\n", again.Errors));
+        Assert.Empty(again.Changes);
+    }
+
     private static string Words(string text) => Whitespace().Replace(text, " ").Trim();
 
-    private static string SeedFile()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.slnx")))
-        {
-            folder = folder.Parent;
-        }
-
-        var seedFolder = Path.Combine(folder!.Parent!.FullName, "shared", "seed");
-        return Directory.GetFiles(seedFolder, "000_*.txt").Single();
-    }
+    /// <summary>The seed page, copied into the tests as a fixture (Fixtures/seed/README.md names its source).</summary>
+    public static string SeedFile() => Path.Combine(AppContext.BaseDirectory, "Fixtures", "seed", "000_24409ad9b4e69a44.txt");
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

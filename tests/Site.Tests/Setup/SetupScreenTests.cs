@@ -100,6 +100,7 @@ public sealed class SetupScreenTests : IDisposable
         var response = await reader.PostAsync("/setup", ValidForm(form, confirmation: null));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/admin", response.Headers.Location!.OriginalString);
         Assert.True(File.Exists(Path.Combine(_site.AppData, "site.json")));
         Assert.True(File.Exists(Path.Combine(_site.AppData, "site.db")));
         var home = await reader.GetStringAsync("/");
@@ -115,6 +116,30 @@ public sealed class SetupScreenTests : IDisposable
             Assert.True(await users.IsInRoleAsync(admin, StandardRoles.Administrator));
         });
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/setup")).StatusCode);
+    }
+
+    /// <summary>Setup ends on the dashboard, signed in, told the site is ready, with the ways on (WordPress shows a sign-in link instead; Orchard goes home).</summary>
+    [Fact]
+    public async Task Post_WithGoodValues_SignsTheAdministratorIn_AndSaysTheSiteIsReady()
+    {
+        var reader = _site.CreateReader();
+        var (_, form) = await Html.GetAsync(reader, "/setup");
+
+        var response = await reader.PostAsync("/setup", ValidForm(form, confirmation: "a-long-enough-password"));
+        var (dashboard, page) = await Html.GetAsync(reader, response.Headers.Location!.OriginalString);
+
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal("Dashboard", page.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Contains("editor-in-chief", page.QuerySelector(".admin-user")!.TextContent, StringComparison.Ordinal);
+        var notice = page.QuerySelector("main .notice-success[role='status']")!;
+        Assert.StartsWith("Your site “My Commentary” is ready, and you are signed in as editor-in-chief.", notice.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Equal(["/", "/admin/contents/new/NewsCommentary"], notice.QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["View your site", "Write your first post"], notice.QuerySelectorAll("a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/admin/contents/new/NewsCommentary")).StatusCode);
+
+        // The message is said once.
+        var (_, again) = await Html.GetAsync(reader, "/admin");
+        Assert.Null(again.QuerySelector("main .notice-success"));
     }
 
     private static FormUrlEncodedContent ValidForm(AngleSharp.Dom.IDocument? form, string? confirmation)

@@ -64,7 +64,8 @@ public sealed class RolesStep(IRoleStore roles) : IRecipeStepHandler
             var name = StepJsonReader.String(role, "Name")!;
             var description = StepJsonReader.String(role, "Description");
             var permissions = StepJsonReader.Strings(role, "Permissions");
-            var before = await FindAsync(name);
+            var key = "role:" + name.ToUpperInvariant();
+            var before = context.FirstSeen(key, await FindAsync(name));
             switch (StepJsonReader.String(role, "PermissionBehavior")?.ToUpperInvariant())
             {
                 case "ADD":
@@ -79,10 +80,7 @@ public sealed class RolesStep(IRoleStore roles) : IRecipeStepHandler
                     break;
             }
 
-            if (Describe(before, (await FindAsync(name))!) is { } change)
-            {
-                context.Changes.Add(change);
-            }
+            context.Report(key, Describe(before, (await FindAsync(name))!));
         }
     }
 

@@ -26,6 +26,7 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentDefinitionManager de
             .ToList();
         var missing = await db.ContentItems.AsNoTracking()
             .Where(r => r.Published && types.Contains(r.ContentType) && !Checks.Any(c => c.ContentItemId == r.ContentItemId))
+            .OrderBy(r => r.Id)
             .Select(r => new { r.ContentItemId, r.Data })
             .Take(SyncBatch)
             .ToListAsync(cancellationToken);

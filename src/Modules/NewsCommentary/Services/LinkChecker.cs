@@ -91,6 +91,12 @@ public sealed class LinkChecker(
         }
 
         var result = await probe.ProbeAsync(row.Url, agent, cancellationToken);
+        if (LinkHealthRules.IsBroken(result.Outcome))
+        {
+            // A source that does not answer is news for the report, not a fault of the site: one line, no stack trace.
+            logger.LogInformation("Source link of {ContentItemId} failed its check: {Url}: {Outcome} ({Reason})", row.ContentItemId, row.Url, result.Outcome, result.Message);
+        }
+
         return await rows.RecordAsync(row, result, now, options.Value.GoneAfter, cancellationToken);
     }
 

@@ -4,13 +4,14 @@ using Cms.Settings;
 using Cms.Setup;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Configuration;
+using Modules.Setup.Services;
 using Modules.Setup.ViewModels;
 
 namespace Modules.Setup.Controllers;
 
 /// <summary>The first-run screen. Once the site is set up, /setup no longer exists.</summary>
 [Route("setup")]
-public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes, IConfiguration configuration) : Controller
+public sealed class SetupController(ISetupService setup, ShellSettingsStore shell, IRecipeHarvester recipes, SetupWelcome welcome, IConfiguration configuration) : Controller
 {
     [HttpGet("")]
     public IActionResult Index()
@@ -45,10 +46,12 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
         var result = await setup.SetupAsync(model.Request);
         if (result.Succeeded)
         {
-            // The site now answers only at its public address: go there.
+            // Signed in, the administrator lands on the dashboard; the site now answers only at its
+            // public address, so the dashboard is asked for there.
+            var next = await welcome.WelcomeAsync(HttpContext, model.Request);
             var address = PublicBaseUrl.Configured(configuration)
                 ?? (PublicBaseUrl.TryNormalize(model.Request.BaseUrl, out var chosen, out _) ? chosen : "");
-            return Redirect(address + "/");
+            return Redirect(address + next);
         }
 
         foreach (var (field, message) in result.Errors)
