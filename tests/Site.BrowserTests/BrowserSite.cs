@@ -22,6 +22,9 @@ public class BrowserSite : IAsyncLifetime
 
     public SiteFactory Site { get; }
 
+    /// <summary>False for a site that shows the setup screen: its address is typed there.</summary>
+    protected virtual bool IsSetUp => true;
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -36,8 +39,12 @@ public class BrowserSite : IAsyncLifetime
         Site.StartServer();
         BaseUrl = Site.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
-        // The site answers only at its public address: make it the port Kestrel chose, as a deployer sets it.
-        await Site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.BaseUrl = BaseUrl));
+        if (IsSetUp)
+        {
+            // The site answers only at its public address: make it the port Kestrel chose, as a deployer sets it.
+            await Site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.BaseUrl = BaseUrl));
+        }
+
         Directory.CreateDirectory(ScreenshotFolder);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

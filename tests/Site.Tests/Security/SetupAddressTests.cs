@@ -30,7 +30,7 @@ public sealed class SetupAddressTests : IDisposable
         var good = await reader.PostAsync("/setup", Form(badPage, "https://News.Example/"));
 
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        Assert.Equal("https://news.example/", good.Headers.Location!.OriginalString);
+        Assert.Equal("https://news.example/admin", good.Headers.Location!.OriginalString);
         Assert.Equal("https://news.example", (await _site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().GetAsync())).BaseUrl);
         Assert.Equal(HttpStatusCode.BadRequest, (await reader.GetAsync("/")).StatusCode);
         var there = _site.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://news.example") });

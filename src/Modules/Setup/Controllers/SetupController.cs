@@ -51,7 +51,10 @@ public sealed class SetupController(ISetupService setup, ShellSettingsStore shel
             var next = await welcome.WelcomeAsync(HttpContext, model.Request);
             var address = PublicBaseUrl.Configured(configuration)
                 ?? (PublicBaseUrl.TryNormalize(model.Request.BaseUrl, out var chosen, out _) ? chosen : "");
-            return Redirect(address + next);
+            var here = $"{Request.Scheme}://{Request.Host}";
+            return address.Length == 0 || string.Equals(address, here, StringComparison.OrdinalIgnoreCase)
+                ? LocalRedirect(next)
+                : Redirect(address + next);
         }
 
         foreach (var (field, message) in result.Errors)
