@@ -92,6 +92,12 @@ export_site_environment() {
   export Setup__AdminEmail="admin@example.com" Setup__AdminPassword="$BENCH_PASSWORD"
   # The public address: a site answers only its own host name (the port is not part of the check).
   export Setup__BaseUrl="http://127.0.0.1"
+  # The bench posts its comments and signs its reader in from one address, faster than the sign-in and
+  # comment rate limits allow strangers; the limiter only looks at POSTs, so the measured GETs are the same.
+  export RateLimits__Enabled=false
+  # Cached pages vary only by the query keys pages read, so a random query string is served the cached
+  # page; the miss loads (wrk/fresh-query.lua) use a key of their own that the site is told to vary by.
+  export Cms__PublicCache__QueryKeys=nocache
 }
 BENCH_PASSWORD="bench-password-123"
 

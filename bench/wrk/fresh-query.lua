@@ -1,6 +1,7 @@
 -- wrk script: every request asks for the same page with a query string no request asked before.
--- The output cache varies by every query key (SetVaryByQuery("*")), so none of these requests is
--- answered from it: the cost of a cache miss, as a crawler or a burst after an eviction causes.
+-- The bench's sites vary their output cache by "nocache" (Cms__PublicCache__QueryKeys, set in
+-- lib/common.sh; a site varies only by the keys its pages read), so none of these requests is
+-- answered from it: the cost of a cache miss, as a burst after an eviction causes.
 --   wrk ... -s bench/wrk/fresh-query.lua URL -- RUN_ID [COOKIE]
 -- RUN_ID keeps the strings of one run apart from every other's; COOKIE (optional) is sent as is.
 

@@ -1,3 +1,5 @@
+using Cms.Settings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Site.Tests.Infrastructure;
 
@@ -20,6 +22,9 @@ public class BrowserSite : IAsyncLifetime
 
     public SiteFactory Site { get; }
 
+    /// <summary>False for a site that shows the setup screen: its address is typed there.</summary>
+    protected virtual bool IsSetUp => true;
+
     public IPlaywright Playwright { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -33,6 +38,13 @@ public class BrowserSite : IAsyncLifetime
         Site.UseKestrel(0);
         Site.StartServer();
         BaseUrl = Site.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        if (IsSetUp)
+        {
+            // The site answers only at its public address: make it the port Kestrel chose, as a deployer sets it.
+            await Site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.BaseUrl = BaseUrl));
+        }
+
         Directory.CreateDirectory(ScreenshotFolder);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -5,7 +5,10 @@ using Site.Tests.Infrastructure;
 namespace Site.BrowserTests;
 
 /// <summary>A site nobody has set up yet, in the browser: what a newcomer sees first.</summary>
-public sealed class FirstRunBrowserSite() : BrowserSite(new UnsetSiteFactory());
+public sealed class FirstRunBrowserSite() : BrowserSite(new UnsetSiteFactory())
+{
+    protected override bool IsSetUp => false;
+}
 
 /// <summary>
 /// The newcomer's first minutes: the setup screen, then signed in on the dashboard, told the site is

@@ -17,6 +17,7 @@ public static class SetupCommand
         var options = new (string Key, Option<string> Option)[]
         {
             (nameof(SetupRequest.SiteName), new("--site-name") { Description = "The site's name (Setup:SiteName)." }),
+            (nameof(SetupRequest.BaseUrl), new("--base-url") { Description = "The site's public address, e.g. https://news.example.com: links in mail, feeds and the sitemap use it, and other host names get 400 (Setup:BaseUrl; not needed when Cms:BaseUrl is set)." }),
             (nameof(SetupRequest.TimeZoneId), new("--time-zone") { Description = "IANA time zone, e.g. Europe/London (Setup:TimeZoneId; default UTC)." }),
             (nameof(SetupRequest.RecipeName), new("--recipe") { Description = "The setup recipe (Setup:RecipeName; default: the setup recipe marked default)." }),
             (nameof(SetupRequest.DatabaseProvider), new("--database-provider") { Description = "Sqlite or Postgres (Setup:DatabaseProvider; default Sqlite)." }),
@@ -26,7 +27,7 @@ public static class SetupCommand
             (nameof(SetupRequest.AdminEmail), new("--admin-email") { Description = "The administrator's e-mail (Setup:AdminEmail)." }),
             (nameof(SetupRequest.AdminPassword), new("--admin-password") { Description = "At least 12 characters (Setup:AdminPassword; prefer the variable Setup__AdminPassword, which no process list shows)." }),
         };
-        var command = new Command("setup", "Sets a new site up: database, setup recipe and administrator. Example: setup --site-name \"News Commentary\" --admin-user admin --admin-email admin@example.com");
+        var command = new Command("setup", "Sets a new site up: database, setup recipe and administrator. Example: setup --site-name \"News Commentary\" --base-url https://news.example.com --admin-user admin --admin-email admin@example.com");
         foreach (var (_, option) in options)
         {
             command.Options.Add(option);
@@ -40,6 +41,7 @@ public static class SetupCommand
             {
                 SiteName = Value(nameof(SetupRequest.SiteName)) ?? "",
                 TimeZoneId = Value(nameof(SetupRequest.TimeZoneId)) ?? "UTC",
+                BaseUrl = Value(nameof(SetupRequest.BaseUrl)),
                 RecipeName = Value(nameof(SetupRequest.RecipeName)) ?? "",
                 DatabaseProvider = Value(nameof(SetupRequest.DatabaseProvider)) ?? SiteShellSettings.Sqlite,
                 ConnectionString = Value(nameof(SetupRequest.ConnectionString)),

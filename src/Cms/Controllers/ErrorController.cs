@@ -1,5 +1,6 @@
 using Cms.Display;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Cms.Controllers;
@@ -15,6 +16,16 @@ public sealed class ErrorController : Controller
         var status = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? code : 500;
         Response.StatusCode = status is >= 400 and < 600 ? status : 404;
         var model = new ErrorViewModel(Response.StatusCode);
+        if (Response.StatusCode == StatusCodes.Status429TooManyRequests
+            && int.TryParse(Response.Headers.RetryAfter.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+        {
+            // The rate limiter set Retry-After; the reader gets it in words.
+            model = model with
+            {
+                Message = $"This form was sent too often in a short time, from your address or for this account. Wait {Hosting.RateLimitText.Duration(TimeSpan.FromSeconds(seconds))}, then try again.",
+            };
+        }
+
         return View(Response.StatusCode == 404 ? "NotFound" : "Error", model);
     }
 }

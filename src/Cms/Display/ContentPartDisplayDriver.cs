@@ -48,7 +48,9 @@ public abstract class ContentPartDisplayDriver<TPart> : IContentPartDisplayDrive
     {
         var part = item.GetOrCreate<TPart>();
         var errorsBefore = updater.ModelState.ErrorCount;
-        await UpdateAsync(part, updater, new PartDisplayContext(item, definition, DisplayTypes.Edit));
+        var context = new PartDisplayContext(item, definition, DisplayTypes.Edit);
+        await UpdateAsync(part, updater, context);
+        PartText.AddXmlErrors(updater, context.Prefix, part);
         if (updater.ModelState.ErrorCount == errorsBefore)
         {
             item.Apply(definition.Name, part);

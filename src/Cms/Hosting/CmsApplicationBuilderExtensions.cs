@@ -12,9 +12,15 @@ namespace Cms.Hosting;
 
 public static class CmsApplicationBuilderExtensions
 {
-    /// <summary>The request pipeline: errors, headers, static files, setup, auth, output cache, feature gate, theme, endpoints.</summary>
+    /// <summary>The request pipeline: proxy, errors, headers, host filter, static files, setup, auth, rate limits, output cache, feature gate, theme, endpoints.</summary>
     public static WebApplication UseCms(this WebApplication app)
     {
+        // Only a configured proxy is believed about the client's address and scheme; with none, nobody is.
+        if (SecurityServiceCollectionExtensions.HasKnownProxies(app.Configuration))
+        {
+            app.UseForwardedHeaders();
+        }
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error/500");
@@ -22,11 +28,14 @@ public static class CmsApplicationBuilderExtensions
 
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<PublicHostMiddleware>();
+        app.UseCookiePolicy();
         app.UseStaticFiles();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseCmsRateLimits();
 
         // A cached page is answered here, before anything below touches the database; whatever
         // changes what a cached page would show (content, settings, roles, features) evicts it.

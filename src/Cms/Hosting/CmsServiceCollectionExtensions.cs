@@ -39,6 +39,7 @@ public static class CmsServiceCollectionExtensions
 
         AddData(services);
         AddSecurity(services, builder);
+        services.AddCmsSecurity(builder.Configuration);
         AddContent(services);
         AddDisplay(services, catalog);
         AddRedis(services, builder);
@@ -165,11 +166,12 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
+        services.AddConfiguredPublicCacheQueryKeys();
         services.AddOutputCache(options =>
         {
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
-                .SetVaryByQuery("*")
+                .AddPolicy<PublicQueryKeysPolicy>()
                 .Expire(TimeSpan.FromHours(1)));
         });
         services.AddAntiforgery(options =>

@@ -55,6 +55,7 @@ internal sealed class RecipePreparer(IRecipeHarvester harvester, IConfiguration 
 
             var scriptErrors = new List<(string Path, string Message)>();
             evaluator.EvaluateAll(stepObject, stepPath, scriptErrors);
+            scriptErrors.AddRange(RecipeXmlText.Problems(stepObject, stepPath));
             errors.AddRange(scriptErrors.Select(e => new RecipeError(i, name, e.Path, e.Message)));
             if (string.Equals(name, "recipes", StringComparison.OrdinalIgnoreCase))
             {

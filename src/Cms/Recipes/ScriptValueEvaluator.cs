@@ -7,16 +7,29 @@ namespace Cms.Recipes;
 
 /// <summary>
 /// Evaluates Orchard's script values ("[js: uuid()]", "[js: variables('x')]", "[js: parameters('x')]",
-/// "[js: configuration('key', 'default')]"). Only these forms are understood: nothing in a recipe
-/// runs as code, so a recipe cannot do more than its steps say.
+/// "[js: configuration('Recipes:key', 'default')]"). Only these forms are understood: nothing in a recipe
+/// runs as code, so a recipe cannot do more than its steps say. configuration() reads only keys under
+/// "Recipes:" (connection strings, the setup password and SMTP credentials stay out of reach), and
+/// variables that refer to each other are bounded in depth and in the size they expand to.
 /// </summary>
 public sealed partial class ScriptValueEvaluator(
     JsonObject? variables,
     IReadOnlyDictionary<string, string> parameters,
     IConfiguration configuration)
 {
-    private readonly Dictionary<string, JsonNode?> _evaluatedVariables = new(StringComparer.Ordinal);
+    /// <summary>The only configuration section a recipe may read (Recipes__SiteName is configuration('Recipes:SiteName')).</summary>
+    public const string ConfigurationSection = "Recipes";
+
+    /// <summary>How many variables deep one may refer to another.</summary>
+    public const int MaxVariableDepth = 20;
+
+    /// <summary>JSON characters that variables may add to a recipe in all; a hostile recipe's doubling stops here.</summary>
+    public const int MaxExpandedSize = 5_000_000;
+
+    private readonly Dictionary<string, (JsonNode? Value, int Size)> _evaluatedVariables = new(StringComparer.Ordinal);
     private readonly HashSet<string> _evaluating = new(StringComparer.Ordinal);
+    private long _expanded;
+    private bool _overBudget;
 
     /// <summary>Replaces every script value under <paramref name="node"/> in place; returns errors by path.</summary>
     public void EvaluateAll(JsonNode node, string path, List<(string Path, string Message)> errors)
@@ -100,6 +113,13 @@ public sealed partial class ScriptValueEvaluator(
                 errors.Add((path, $"The recipe uses parameter '{argument}', which was not given."));
                 return null;
             case "configuration" when argument is not null:
+                if (!argument.StartsWith(ConfigurationSection + ":", StringComparison.OrdinalIgnoreCase) || argument.Length == ConfigurationSection.Length + 1)
+                {
+                    errors.Add((path, $"configuration('{argument}'): a recipe may read only configuration keys under '{ConfigurationSection}:', "
+                        + $"e.g. configuration('{ConfigurationSection}:SiteName') set as {ConfigurationSection}__SiteName; '{argument}' is not one."));
+                    return null;
+                }
+
                 return configuration[argument] ?? fallback;
             default:
                 errors.Add((path, $"'{script}' calls {function}() with the wrong arguments."));
@@ -111,7 +131,7 @@ public sealed partial class ScriptValueEvaluator(
     {
         if (_evaluatedVariables.TryGetValue(name, out var known))
         {
-            return known?.DeepClone();
+            return Spend(known.Size, name, path, errors) ? known.Value?.DeepClone() : null;
         }
 
         if (variables?[name] is not { } raw)
@@ -126,6 +146,13 @@ public sealed partial class ScriptValueEvaluator(
             return null;
         }
 
+        if (_evaluating.Count > MaxVariableDepth)
+        {
+            _evaluating.Remove(name);
+            errors.Add((path, $"Variable '{name}' is reached through more than {MaxVariableDepth} variables that refer to each other."));
+            return null;
+        }
+
         var value = raw.DeepClone();
         if (value is JsonValue scalar && IsScript(scalar, out var script))
         {
@@ -137,8 +164,28 @@ public sealed partial class ScriptValueEvaluator(
         }
 
         _evaluating.Remove(name);
-        _evaluatedVariables[name] = value;
-        return value?.DeepClone();
+        var size = value?.ToJsonString().Length ?? 4;
+        _evaluatedVariables[name] = (value, size);
+        return Spend(size, name, path, errors) ? value?.DeepClone() : null;
+    }
+
+    /// <summary>Counts a variable's value against the recipe's expansion budget; false (with one error) once it is spent.</summary>
+    private bool Spend(int size, string name, string path, List<(string Path, string Message)> errors)
+    {
+        _expanded += size;
+        if (_expanded <= MaxExpandedSize)
+        {
+            return true;
+        }
+
+        if (!_overBudget)
+        {
+            _overBudget = true;
+            errors.Add((path, $"Variable '{name}' makes the recipe expand past {MaxExpandedSize:N0} characters; "
+                + "variables that refer to each other may not multiply the recipe like this."));
+        }
+
+        return false;
     }
 
     [GeneratedRegex("""^\[js:\s*(?<fn>[A-Za-z]+)\(\s*(?:(?<q1>['"])(?<a1>[^'"]*)\k<q1>\s*(?:,\s*(?<q2>['"])(?<a2>[^'"]*)\k<q2>\s*)?)?\)\s*;?\s*\]$""")]

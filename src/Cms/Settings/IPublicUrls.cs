@@ -6,7 +6,10 @@ namespace Cms.Settings;
 /// </summary>
 public interface IPublicUrls
 {
-    /// <summary>The site's public base URL without a trailing slash, e.g. "https://example.com".</summary>
+    /// <summary>
+    /// The site's public base URL without a trailing slash, e.g. "https://example.com"; "" on a site
+    /// that has none yet (set up before the setting existed), so links stay root-relative.
+    /// </summary>
     Task<string> BaseUrlAsync();
 
     /// <summary>The absolute URL of a site path ("/2020/09/11/sochi-meeting" or "2020/09/11/sochi-meeting").</summary>

@@ -15,6 +15,10 @@ public sealed class SetupRequest
 {
     public string SiteName { get; set; } = "";
     public string TimeZoneId { get; set; } = "UTC";
+
+    /// <summary>The site's public address, e.g. https://news.example.com; may be left out when Cms:BaseUrl is configured.</summary>
+    public string? BaseUrl { get; set; }
+
     /// <summary>The setup recipe; empty for the one marked "default" (<see cref="Recipes.RecipeDescriptor.IsDefault"/>).</summary>
     public string RecipeName { get; set; } = "";
     public string DatabaseProvider { get; set; } = "Sqlite";

@@ -6,5 +6,8 @@ namespace Modules.Admin;
 public sealed class AdminMenu : INavigationProvider
 {
     public void BuildAdminMenu(NavigationBuilder menu)
-        => menu.Add("Dashboard", "Dashboard", "/admin", AdminPermissions.AccessAdminPanel, position: -100);
+    {
+        menu.Add("Dashboard", "Dashboard", "/admin", AdminPermissions.AccessAdminPanel, position: -100);
+        menu.Add("Settings", "Site", "/admin/settings/site", Permissions.ManageSettings, position: 10);
+    }
 }

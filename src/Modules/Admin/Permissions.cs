@@ -5,7 +5,10 @@ namespace Modules.Admin;
 
 public sealed class Permissions : IPermissionProvider
 {
-    public IEnumerable<Permission> GetPermissions() => [AdminPermissions.AccessAdminPanel];
+    /// <summary>Orchard's name; no stereotype, so only Administrator holds it by default.</summary>
+    public static readonly Permission ManageSettings = new("ManageSettings", "Manage the site settings (name, public address)");
+
+    public IEnumerable<Permission> GetPermissions() => [AdminPermissions.AccessAdminPanel, ManageSettings];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [

@@ -1,4 +1,6 @@
 using Cms.Content;
+using Cms.Display;
+using Cms.Hosting;
 using Cms.Modules;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddContentPart<CommentsPart>().UseDriver<CommentsPartDriver>();
         services.AddModelContributor<CommentsModel>();
+        services.AddModelContributor<PendingRegistrationModel>();
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddFeatureBound<ISettingsSectionValidator, CommentSettingsValidator>();
@@ -33,10 +36,15 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentFeedWriter>();
         services.AddScoped<PostPaths>();
         services.AddScoped<ModerationQueueQuery>();
+        services.AddPublicCacheQueryKey(CommentThreadBuilder.PageParameter);
 
         // Membership
         services.AddScoped<NewAccounts>();
         services.AddScoped<Membership>();
         services.AddScoped<Invitations>();
+        services.AddScoped<SignUps>();
+        services.AddRateLimitRule(RateLimitRules.Registration, RateLimitRules.RegistrationDefaults);
+        services.AddRateLimitRule(RateLimitRules.Invitation, RateLimitRules.InvitationDefaults);
+        services.AddRateLimitRule(RateLimitRules.Comment, RateLimitRules.CommentDefaults);
     }
 }

@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Cms.Modules;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
@@ -25,5 +26,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PermissionGroups>();
         services.AddScoped<AssignableRoles>();
         services.AddScoped<UserAccounts>();
+        services.AddScoped<HeldPermissions>();
+        services.AddRateLimitRule(RateLimitRules.SignIn, RateLimitRules.SignInDefaults);
+        services.AddRateLimitRule(RateLimitRules.PasswordReset, RateLimitRules.PasswordResetDefaults);
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class ViewInjectionTests
         ["IFeatureManager"] = "the theme's layout: the request's snapshot of the feature state",
         ["IAdminMenu"] = "the admin layout: the menu of enabled features, filtered by the user's cached role permissions",
         ["INotifier"] = "layouts and notice partials: the messages kept in TempData across a redirect",
+        ["IPublicUrls"] = "the admin layout: whether the site has a public address yet, from configuration or the request's settings snapshot",
     };
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class BenchScriptTests
     private static string BenchFolder()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.slnx")))
+        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Site.sln")))
         {
             folder = folder.Parent;
         }

@@ -33,7 +33,7 @@ public sealed class RecipeApplyTests(SiteFactory site) : IClassFixture<SiteFacto
               "name": "HandWritten", // the name
               "variables": {
                 "id": "[js: uuid()]",
-                "fallback": "[js: configuration('Missing:Key', 'fallback')]",
+                "fallback": "[js: configuration('Recipes:Missing', 'fallback')]",
               },
               "steps": [
                 {
@@ -42,8 +42,8 @@ public sealed class RecipeApplyTests(SiteFactory site) : IClassFixture<SiteFacto
                     "First": "[js: variables('id')]",
                     "Second": "[js: variables('id')]",
                     "Fallback": "[js: variables('fallback')]",
-                    "Direct": "[js: configuration('Missing:Key', 'fallback')]",
-                    "Known": "[js: configuration('Setup:SiteName', 'fallback')]",
+                    "Direct": "[js: configuration('Recipes:Missing', 'fallback')]",
+                    "Known": "[js: configuration('Recipes:SiteName', 'fallback')]",
                   },
                 },
               ],

@@ -115,7 +115,7 @@ public sealed class CliSetupTests
         await using var site = new CliSite();
 
         // --Section:Key=value is configuration, as for the web host; options win over it.
-        var run = await site.RunAsync("setup", "--Setup:SiteName=From Configuration", "--Setup:AdminUserName=configured",
+        var run = await site.RunAsync("setup", "--Setup:SiteName=From Configuration", "--Setup:BaseUrl=https://configured.example.com", "--Setup:AdminUserName=configured",
             "--Setup:AdminEmail=configured@example.com", "--Setup:AdminPassword=a long configured pass", "--admin-user", "chosen");
 
         Assert.True(run.ExitCode == 0, run.ToString());

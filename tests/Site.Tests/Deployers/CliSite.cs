@@ -11,7 +11,7 @@ public sealed class CliSite : IAsyncDisposable
     public const string AdminPassword = "correct-horse-battery";
 
     public static readonly string[] SetupArgs =
-        ["setup", "--site-name", "CLI Site", "--admin-user", "admin", "--admin-email", "admin@example.com", "--admin-password", AdminPassword];
+        ["setup", "--site-name", "CLI Site", "--base-url", "https://cli.example.com", "--admin-user", "admin", "--admin-email", "admin@example.com", "--admin-password", AdminPassword];
 
     public CliSite() => Directory.CreateDirectory(AppData);
 

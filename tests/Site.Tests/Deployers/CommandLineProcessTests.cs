@@ -113,7 +113,7 @@ public sealed class CommandLineProcessTests(CommandLineSite site) : IClassFixtur
     public async Task HostOptions_StartTheSite_WithItsContentRootInSrcSite(bool fromAnotherFolder, params string[] options)
     {
         using var folder = new TempFolder();
-        var url = $"http://127.0.0.1:{TempFolder.FreePort()}";
+        var url = $"http://localhost:{TempFolder.FreePort()}"; // the README sets the site up at http://localhost:5000; the host name is what counts
         var environment = new Dictionary<string, string>(site.Environment) { ["ASPNETCORE_URLS"] = url };
         string[] args = options is ["--urls"] ? ["--urls", url] : options;
 

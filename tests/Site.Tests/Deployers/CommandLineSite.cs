@@ -13,7 +13,7 @@ public sealed class CommandLineSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var run = await SiteCommand.DotnetRunAsync(SiteCommand.RepositoryRoot, Environment,
-            "setup", "--site-name", "News Commentary", "--admin-user", "admin", "--admin-email", "admin@example.com", "--admin-password", "a long pass phrase");
+            "setup", "--site-name", "News Commentary", "--base-url", "http://localhost:5000", "--admin-user", "admin", "--admin-email", "admin@example.com", "--admin-password", "a long pass phrase");
         Assert.True(run.ExitCode == 0, run.ToString());
     }
 

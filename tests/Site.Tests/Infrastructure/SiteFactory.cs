@@ -34,6 +34,18 @@ public class SiteFactory : WebApplicationFactory<Program>
     /// <summary>A Redis server for the output cache, as a deployment of several nodes would configure.</summary>
     public string? RedisConfiguration { get; init; }
 
+    /// <summary>The public address given at setup; the test client's requests go to http://localhost.</summary>
+    public string BaseUrl { get; init; } = "http://localhost";
+
+    /// <summary>More configuration, as the host's settings would give it (Cms:AllowedHosts, RateLimits:...).</summary>
+    public Dictionary<string, string> Settings { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The rate limits' defaults are tested by tests that say so; the others sign in and post far more
+    /// often than a person would, from one address, so they run with limits no test reaches.
+    /// </summary>
+    protected virtual bool DefaultRateLimits => false;
+
     /// <summary>False for a site that waits for the setup screen.</summary>
     protected virtual bool SetUp => true;
 
@@ -53,6 +65,23 @@ public class SiteFactory : WebApplicationFactory<Program>
         // The source link checker's loop would fetch the seed post's real source from the internet;
         // tests run its passes themselves (see NewsCommentary/LinkHealth).
         builder.UseSetting("NewsCommentary:LinkCheck:Enabled", "false");
+
+        // A value a deployer gives recipes to read (configuration('Recipes:SiteName')).
+        builder.UseSetting("Recipes:SiteName", "News Commentary");
+        if (!DefaultRateLimits)
+        {
+            foreach (var rule in new[] { "SignIn", "Registration", "PasswordReset", "Invitation", "Comment" })
+            {
+                builder.UseSetting($"RateLimits:{rule}:PermitLimit", "100000");
+                builder.UseSetting($"RateLimits:{rule}:AccountPermitLimit", "100000");
+            }
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (RedisConfiguration is not null)
         {
             builder.UseSetting("Redis:Configuration", RedisConfiguration);
@@ -67,6 +96,7 @@ public class SiteFactory : WebApplicationFactory<Program>
             }
 
             builder.UseSetting("Setup:SiteName", "News Commentary");
+            builder.UseSetting("Setup:BaseUrl", BaseUrl);
             builder.UseSetting("Setup:RecipeName", "NewsCommentary");
             builder.UseSetting("Setup:AdminUserName", AdminUserName);
             builder.UseSetting("Setup:AdminEmail", "admin@example.com");

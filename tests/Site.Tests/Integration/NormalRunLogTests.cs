@@ -76,7 +76,7 @@ public sealed class NormalRunLogTests : IDisposable
             ? ("Postgres", PostgresCluster.Instance.ConnectionString(database))
             : ("Sqlite", "");
         var setUp = await Browser.SubmitAsync(client, "/setup", "/setup",
-            ("Request.SiteName", "First Hour"), ("Request.TimeZoneId", "Europe/London"), ("Request.RecipeName", "NewsCommentary"),
+            ("Request.SiteName", "First Hour"), ("Request.BaseUrl", "http://localhost"), ("Request.TimeZoneId", "Europe/London"), ("Request.RecipeName", "NewsCommentary"),
             ("Request.DatabaseProvider", provider), ("Request.ConnectionString", connectionString),
             ("Request.AdminUserName", "newcomer"), ("Request.AdminEmail", "newcomer@example.org"),
             ("Request.AdminPassword", Accounts.Password), ("Request.PasswordConfirmation", Accounts.Password));

@@ -148,6 +148,7 @@ public sealed class SetupScreenTests : IDisposable
         {
             ["Request.SiteName"] = "My Commentary",
             ["Request.TimeZoneId"] = "Europe/London",
+            ["Request.BaseUrl"] = "http://localhost",
             ["Request.RecipeName"] = "NewsCommentary",
             ["Request.DatabaseProvider"] = "Sqlite",
             ["Request.AdminUserName"] = "editor-in-chief",

@@ -1,4 +1,5 @@
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -22,6 +23,7 @@ public sealed class CommentsController(
     IAntiforgery antiforgery) : CommentControllerBase(antiforgery)
 {
     [HttpPost("/comments/{contentItemId}")]
+    [RateLimit(RateLimitRules.Comment, BySignedInUser = true)]
     public async Task<IActionResult> Post(string contentItemId, CommentForm form)
     {
         var settings = (await site.GetAsync()).Comments();

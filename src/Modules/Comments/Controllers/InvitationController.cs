@@ -1,4 +1,5 @@
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -29,6 +30,7 @@ public sealed class InvitationController(
     }
 
     [HttpPost(Invitations.AcceptPath)]
+    [RateLimit(RateLimitRules.Invitation)]
     public async Task<IActionResult> Accept(InvitationViewModel form)
     {
         var invitation = await invitations.FindUsableAsync(form.Token);
@@ -39,7 +41,15 @@ public sealed class InvitationController(
 
         if (await users.GetUserAsync(User) is { } current)
         {
-            await invitations.AcceptAsync(invitation, current);
+            try
+            {
+                await invitations.AcceptAsync(invitation, current);
+            }
+            catch (InvitationUsedException)
+            {
+                return Invalid();
+            }
+
             await signIn.RefreshSignInAsync(current);
             return Welcome();
         }
@@ -63,7 +73,17 @@ public sealed class InvitationController(
             return View("Invitation", model);
         }
 
-        var user = await invitations.AcceptWithNewAccountAsync(invitation, form.UserName!, form.Password!);
+        CmsUser user;
+        try
+        {
+            user = await invitations.AcceptWithNewAccountAsync(invitation, form.UserName!, form.Password!);
+        }
+        catch (InvitationUsedException)
+        {
+            // Accepted in another request meanwhile: the account made here was rolled back with it.
+            return Invalid();
+        }
+
         await signIn.SignInAsync(user, isPersistent: false);
         return Welcome();
     }

@@ -1,5 +1,6 @@
 using Cms.Admin;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
@@ -17,6 +18,7 @@ namespace Modules.Comments.Controllers;
 public sealed class InvitationsAdminController(
     Invitations invitations,
     ISiteService site,
+    IPublicUrls urls,
     IAuthorizationService authorization,
     INotifier notifier,
     TimeProvider clock) : Controller
@@ -26,6 +28,7 @@ public sealed class InvitationsAdminController(
         => await authorization.AuthorizeAsync(User, UsersPermissions.ManageUsers) ? await PageAsync(new InvitationsViewModel()) : Forbid();
 
     [HttpPost("")]
+    [RateLimit(RateLimitRules.Invitation, AccountField = "Email")]
     public async Task<IActionResult> Send(InvitationsViewModel model)
     {
         if (!await authorization.AuthorizeAsync(User, UsersPermissions.ManageUsers))
@@ -33,9 +36,12 @@ public sealed class InvitationsAdminController(
             return Forbid();
         }
 
-        var settings = await site.GetAsync();
-        var origin = settings.BaseUrl.Length > 0 ? settings.BaseUrl.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
-        if (await invitations.SendAsync(model.Email, User.Identity?.Name ?? "An administrator", origin) is { } problem)
+        // The link is made from the site's public address only; without one there is no link to send.
+        var origin = await urls.BaseUrlAsync();
+        var problem = origin.Length == 0
+            ? "Set the site's public address (base URL) on the site settings page first: the invitation link is made from it."
+            : await invitations.SendAsync(model.Email, User.Identity?.Name ?? "An administrator", origin);
+        if (problem is not null)
         {
             ModelState.AddModelError(nameof(model.Email), problem);
             Response.StatusCode = 400;

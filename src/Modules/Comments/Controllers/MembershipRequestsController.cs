@@ -19,6 +19,7 @@ public sealed class MembershipRequestsController(
     Membership membership,
     IEmailSender email,
     ISiteService site,
+    IPublicUrls urls,
     IAuthorizationService authorization,
     INotifier notifier,
     ILogger<MembershipRequestsController> logger) : Controller
@@ -89,8 +90,11 @@ public sealed class MembershipRequestsController(
         }
 
         var settings = await site.GetAsync();
-        var origin = settings.BaseUrl.Length > 0 ? settings.BaseUrl.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
-        var text = $"""
+        // A site without a base URL yet (set up before it existed) sends the news without a link.
+        var origin = await urls.BaseUrlAsync();
+        var text = origin.Length == 0
+            ? $"Your request to become a member of {settings.SiteName} is approved. Sign in to comment on the posts."
+            : $"""
             Your request to become a member of {settings.SiteName} is approved. Sign in to comment on the posts:
 
             {origin}/login

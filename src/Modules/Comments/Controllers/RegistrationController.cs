@@ -1,7 +1,5 @@
-using Cms.Display;
-using Cms.Security;
+using Cms.Hosting;
 using Cms.Settings;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Modules.Comments.Services;
 using Modules.Comments.Settings;
@@ -10,15 +8,15 @@ using Modules.Comments.ViewModels;
 namespace Modules.Comments.Controllers;
 
 /// <summary>
-/// GET/POST /register: readers create their own account where the registration settings are Open
-/// (member at once) or OpenWithApproval (a membership request for a moderator). In the theme's layout.
+/// GET/POST /register: readers ask for their own account where the registration settings are Open
+/// (member at once) or OpenWithApproval (a membership request for a moderator). The answer is the same
+/// whether the name or address is free or taken: the e-mail to the address carries the link that makes
+/// the account (<see cref="SignUpConfirmController"/>), or says why none was made. In the theme's layout.
 /// </summary>
 public sealed class RegistrationController(
     NewAccounts accounts,
-    Membership membership,
-    SignInManager<CmsUser> signIn,
-    ISiteService site,
-    INotifier notifier) : Controller
+    SignUps signUps,
+    ISiteService site) : Controller
 {
     [HttpGet("/register")]
     public async Task<IActionResult> Register()
@@ -35,6 +33,7 @@ public sealed class RegistrationController(
     }
 
     [HttpPost("/register")]
+    [RateLimit(RateLimitRules.Registration, AccountField = "Email")]
     public async Task<IActionResult> Register(RegisterViewModel model)
     {
         var settings = (await site.GetAsync()).Registration();
@@ -49,7 +48,7 @@ public sealed class RegistrationController(
         }
 
         model.NeedsApproval = settings.RegistrationMode == RegistrationMode.OpenWithApproval;
-        foreach (var (field, error) in await accounts.CheckAsync(model.UserName, model.Email, model.Password, model.ConfirmPassword))
+        foreach (var (field, error) in await accounts.CheckAsync(model.UserName, model.Email, model.Password, model.ConfirmPassword, checkTaken: false))
         {
             ModelState.AddModelError(field, error);
         }
@@ -61,12 +60,15 @@ public sealed class RegistrationController(
             return View("Register", model);
         }
 
-        var user = await membership.SignUpAsync(model.UserName!, model.Email!, model.Password!, model.Message, grantAtOnce: !model.NeedsApproval);
-        await signIn.SignInAsync(user, isPersistent: false);
-        notifier.Success(model.NeedsApproval
-            ? "Your account is ready. A moderator will look at your request to become a member; until then you can read but not comment."
-            : "Welcome! Your account is ready and you are a member: you can comment on the posts.");
-        return Redirect("/members");
+        if (!await signUps.StartAsync(model.UserName!, model.Email!, model.Password!, model.Message))
+        {
+            Response.StatusCode = 503;
+            return View("MembershipNotice", new MembershipNoticeViewModel("Sign-up is unavailable",
+                "This site cannot send sign-up links until an administrator sets its public address. Please try again later."));
+        }
+
+        return View("MembershipNotice", new MembershipNoticeViewModel("Check your e-mail",
+            $"We sent a message to {model.Email!.Trim()}. Open the link in it within {SignUps.LinkHours} hours to finish creating your account."));
     }
 
     private ViewResult Closed(RegistrationSettings settings)

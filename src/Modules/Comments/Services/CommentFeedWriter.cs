@@ -25,7 +25,7 @@ public sealed class CommentFeedWriter(CmsDbContext db, IMarkdownRenderer markdow
             .Take(ItemCount)
             .ToListAsync();
         var output = new StringBuilder();
-        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
+        await using (var writer = CleanXmlWriter.For(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("rss");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Cms.Content;
 using Cms.Display;
 using Modules.Comments.Settings;
 using Modules.Markdown.Services;
@@ -19,7 +20,7 @@ public sealed partial class CommentText(IMarkdownRenderer markdown)
 
         return text.Length > settings.MaxLength
             ? string.Create(CultureInfo.InvariantCulture, $"A comment has at most {settings.MaxLength:N0} characters; this one has {text.Length:N0}.")
-            : null;
+            : XmlChars.Problem(text, "The comment");
     }
 
     /// <summary>Links in the rendered comment: Markdown links and bare addresses alike.</summary>

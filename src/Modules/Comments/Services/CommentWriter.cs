@@ -42,20 +42,26 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             return CommentResult.Refused(replyProblem);
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (await rules.WaitSecondsAsync(author.UserId!, settings, now) is > 0 and var wait)
+        // The check and the write are one transaction that the database serialises per author, so
+        // parallel posts cannot all pass the check before any of them is stored.
+        return await db.InTransactionAsync(async () =>
         {
-            return CommentResult.TooSoon(
-                $"You are commenting too quickly: one comment every {settings.RateLimitSeconds} seconds. Wait {wait} {(wait == 1 ? "second" : "seconds")}, then post again.",
-                wait);
-        }
+            await db.SerializeAsync("comment-post:" + author.UserId);
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (await rules.WaitSecondsAsync(author.UserId!, settings, now) is > 0 and var wait)
+            {
+                return CommentResult.TooSoon(
+                    $"You are commenting too quickly: one comment every {settings.RateLimitSeconds} seconds. Wait {wait} {(wait == 1 ? "second" : "seconds")}, then post again.",
+                    wait);
+            }
 
-        comment.CreatedUtc = now;
-        comment.Status = await rules.StatusForNewAsync(author, settings, markdown);
-        db.Set<Comment>().Add(comment);
-        EvictWhenSeen(comment.Status);
-        await db.SaveChangesAsync();
-        return CommentResult.Ok(comment);
+            comment.CreatedUtc = now;
+            comment.Status = await rules.StatusForNewAsync(author, settings, markdown);
+            db.Set<Comment>().Add(comment);
+            EvictWhenSeen(comment.Status);
+            await db.SaveChangesAsync();
+            return CommentResult.Ok(comment);
+        });
     }
 
     public async Task<CommentResult> EditAsync(Comment comment, CommentRights author, CommentSettings settings, string? body)

@@ -106,26 +106,41 @@ public sealed class Invitations(
                 : null;
     }
 
-    /// <summary>Makes the user a member and uses the invitation up, in one transaction.</summary>
-    public Task AcceptAsync(Invitation invitation, CmsUser user) => db.InTransactionAsync(async () =>
-    {
-        await membership.GrantAsync(user);
-        invitation.AcceptedUtc = clock.GetUtcNow().UtcDateTime;
-        invitation.AcceptedUserId = user.Id;
-        await db.SaveChangesAsync();
-        return true;
-    });
+    /// <summary>Makes the signed-in user a member and uses the invitation up, in one transaction.</summary>
+    /// <exception cref="InvitationUsedException">Another request used the invitation meanwhile.</exception>
+    public Task AcceptAsync(Invitation invitation, CmsUser user)
+        => db.InTransactionAsync(() => ClaimAsync(invitation, () => Task.FromResult(user)));
 
     /// <summary>
     /// Creates the invited reader's account (after <see cref="NewAccounts.CheckAsync"/>) and accepts the
     /// invitation with it, in one transaction. The link reached the address, so the address is confirmed.
     /// </summary>
-    public Task<CmsUser> AcceptWithNewAccountAsync(Invitation invitation, string userName, string password) => db.InTransactionAsync(async () =>
+    /// <exception cref="InvitationUsedException">Another request used the invitation meanwhile; no account is kept.</exception>
+    public Task<CmsUser> AcceptWithNewAccountAsync(Invitation invitation, string userName, string password)
+        => db.InTransactionAsync(() => ClaimAsync(invitation, () => accounts.CreateAsync(userName, invitation.Email, password, emailConfirmed: true)));
+
+    /// <summary>
+    /// Uses the invitation up, then makes the account <paramref name="account"/> gives a member, inside the
+    /// transaction. The invitation is claimed first, by one conditional update that the database serialises:
+    /// of parallel acceptances one claims it, and the others find it used and throw
+    /// <see cref="InvitationUsedException"/> before making any account.
+    /// </summary>
+    private async Task<CmsUser> ClaimAsync(Invitation invitation, Func<Task<CmsUser>> account)
     {
-        var created = await accounts.CreateAsync(userName, invitation.Email, password, emailConfirmed: true);
-        await AcceptAsync(invitation, created);
-        return created;
-    });
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Set<Invitation>()
+            .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now));
+        if (claimed == 0)
+        {
+            throw new InvitationUsedException();
+        }
+
+        var user = await account();
+        await db.Set<Invitation>().Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUserId, user.Id));
+        await membership.GrantAsync(user);
+        return user;
+    }
 
     public async Task<bool> RevokeAsync(long id)
     {
@@ -144,4 +159,9 @@ public sealed class Invitations(
         => await db.Set<Invitation>().AsNoTracking().OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync();
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+/// <summary>The invitation was used (or revoked, or expired) by someone else meanwhile.</summary>
+public sealed class InvitationUsedException() : Exception("The invitation was used meanwhile.")
+{
 }

@@ -7,7 +7,7 @@ using Modules.Comments.Models;
 namespace Modules.Comments.Services;
 
 /// <summary>Who is a member (holds the Member role), and requests to become one.</summary>
-public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, NewAccounts accounts, CmsDbContext db, TimeProvider clock)
+public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, CmsDbContext db, TimeProvider clock)
 {
     public Task<bool> IsMemberAsync(CmsUser user) => users.IsInRoleAsync(user, StandardRoles.Member);
 
@@ -57,15 +57,6 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, New
         await db.SaveChangesAsync();
         return request;
     }
-
-    /// <summary>A reader signs up (after <see cref="NewAccounts.CheckAsync"/>): the account and the request, in one transaction.</summary>
-    public Task<CmsUser> SignUpAsync(string userName, string email, string password, string? message, bool grantAtOnce)
-        => db.InTransactionAsync(async () =>
-        {
-            var created = await accounts.CreateAsync(userName, email, password, emailConfirmed: false);
-            await FileAsync(created, message, grantAtOnce);
-            return created;
-        });
 
     /// <summary>Requests with the status, oldest first.</summary>
     public async Task<IReadOnlyList<MembershipRequest>> RequestsAsync(MembershipRequestStatus status, int max)

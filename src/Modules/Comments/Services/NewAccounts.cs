@@ -17,7 +17,8 @@ public sealed partial class NewAccounts(UserManager<CmsUser> users, TimeProvider
     public const string ConfirmField = "ConfirmPassword";
 
     /// <summary>Each problem by the form field it concerns; empty when the account can be made.</summary>
-    public async Task<Dictionary<string, string>> CheckAsync(string? userName, string? email, string? password, string? confirm)
+    /// <param name="checkTaken">False for sign-up, whose answer must not tell whether a name or address is taken (the e-mail tells).</param>
+    public async Task<Dictionary<string, string>> CheckAsync(string? userName, string? email, string? password, string? confirm, bool checkTaken = true)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var name = userName?.Trim() ?? "";
@@ -26,7 +27,7 @@ public sealed partial class NewAccounts(UserManager<CmsUser> users, TimeProvider
         {
             errors[UserNameField] = "Choose a user name of 1 to 64 letters, digits and the characters - . _ @ +.";
         }
-        else if (await users.FindByNameAsync(name) is not null)
+        else if (checkTaken && await users.FindByNameAsync(name) is not null)
         {
             errors[UserNameField] = $"The user name '{name}' is taken; choose another.";
         }
@@ -35,7 +36,7 @@ public sealed partial class NewAccounts(UserManager<CmsUser> users, TimeProvider
         {
             errors[EmailField] = "Enter a valid e-mail address.";
         }
-        else if (await users.FindByEmailAsync(address) is not null)
+        else if (checkTaken && await users.FindByEmailAsync(address) is not null)
         {
             errors[EmailField] = "An account already uses this address: sign in to it instead.";
         }

@@ -78,3 +78,15 @@ public sealed class MembershipRequestsViewModel
     [BindNever]
     public required IReadOnlyList<MembershipRequest> Requests { get; init; }
 }
+
+/// <summary>The page the sign-up link opens: whose account it makes, and the button that makes it.</summary>
+public sealed class SignUpConfirmViewModel
+{
+    public string? Token { get; set; }
+
+    [BindNever]
+    public string UserName { get; set; } = "";
+
+    [BindNever]
+    public string Email { get; set; } = "";
+}

@@ -90,7 +90,7 @@ public sealed class ContentEditorController(
             }
 
             await display.UpdateEditorAsync(item.Clone(), new ControllerUpdateModel(this));
-            ModelState.AddModelError("", $"“{item.DisplayText}” was changed by someone else at {item.ModifiedUtc:HH:mm:ss} UTC, after you opened it. "
+            ModelState.AddModelError("", $"“{item.DisplayText}” was changed by someone else after you opened it. "
                 + "Your changes are not saved: copy what you need, then open the item again to see the latest version.");
             Response.StatusCode = StatusCodes.Status409Conflict;
             return EditorView(await editorBuilder.BuildAsync(this, item, definition, isNew: false), $"Edit {item.DisplayText}");

@@ -35,7 +35,7 @@ public sealed class SitemapController(
         }
 
         var output = new StringBuilder();
-        using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true }))
+        using (var writer = CleanXmlWriter.For(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true }))
         {
             writer.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
             WriteUrl(writer, baseUrl + "/", null);

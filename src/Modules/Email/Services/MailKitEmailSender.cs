@@ -6,7 +6,7 @@ using Modules.Email.Settings;
 
 namespace Modules.Email.Services;
 
-/// <summary>Cms.Email.IEmailSender with MimeKit messages: into the pickup folder, or over SMTP with MailKit.</summary>
+/// <summary>Modules.Email.Services.IEmailSender with MimeKit messages: into the pickup folder, or over SMTP with MailKit.</summary>
 public sealed class MailKitEmailSender(
     EmailSettingsService settings,
     ISiteService site,

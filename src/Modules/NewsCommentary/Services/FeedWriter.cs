@@ -26,7 +26,7 @@ public sealed class FeedWriter(ISiteService site, IPublicUrls urls, IAutorouteEn
         var channel = FeedChannel.For(settings, tag);
         var output = new StringBuilder();
         var xmlSettings = new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8, Async = true };
-        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), xmlSettings))
+        await using (var writer = CleanXmlWriter.For(new Utf8StringWriter(output), xmlSettings))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("rss");
@@ -69,7 +69,7 @@ public sealed class FeedWriter(ISiteService site, IPublicUrls urls, IAutorouteEn
         var channel = FeedChannel.For(settings, tag);
         var updated = items.Select(i => i.ModifiedUtc ?? i.PublishedUtc).Max() ?? DateTime.UnixEpoch;
         var output = new StringBuilder();
-        await using (var writer = XmlWriter.Create(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
+        await using (var writer = CleanXmlWriter.For(new Utf8StringWriter(output), new XmlWriterSettings { Indent = true, Async = true }))
         {
             writer.WriteStartDocument();
             writer.WriteStartElement("feed", atom);

@@ -7,7 +7,7 @@ namespace Modules.NewsCommentary.Services;
 /// The checker introduces itself: product and version, and the site's URL when the site settings
 /// know it, so a publisher who sees the requests in their logs knows whom to ask.
 /// </summary>
-public sealed class LinkCheckUserAgent(ISiteService site, IOptions<LinkCheckOptions> options)
+public sealed class LinkCheckUserAgent(IPublicUrls urls, IOptions<LinkCheckOptions> options)
 {
     public const string Product = "NewsCommentaryLinkChecker";
 
@@ -19,7 +19,7 @@ public sealed class LinkCheckUserAgent(ISiteService site, IOptions<LinkCheckOpti
         }
 
         var version = typeof(LinkCheckUserAgent).Assembly.GetName().Version ?? new Version(1, 0);
-        var baseUrl = (await site.GetAsync()).BaseUrl;
+        var baseUrl = await urls.BaseUrlAsync();
         var contact = Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? $"+{uri.AbsoluteUri}; "
             : "";

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -24,10 +25,13 @@ public sealed class SetupService(
     DocumentCache documentCache,
     SetupLock setupLock,
     TimeProvider clock,
+    IConfiguration configuration,
     ILogger<SetupService> logger) : ISetupService
 {
+    private bool BaseUrlConfigured => PublicBaseUrl.Configured(configuration) is not null;
+
     public Task<IReadOnlyDictionary<string, string>> ValidateAsync(SetupRequest request)
-        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(WithRecipe(request), recipes));
+        => Task.FromResult<IReadOnlyDictionary<string, string>>(SetupValidator.Validate(WithRecipe(request), recipes, BaseUrlConfigured));
 
     /// <summary>A request that names no recipe gets the setup recipe marked default.</summary>
     private SetupRequest WithRecipe(SetupRequest request)
@@ -42,7 +46,7 @@ public sealed class SetupService(
 
     public async Task<SetupResult> SetupAsync(SetupRequest request)
     {
-        var errors = SetupValidator.Validate(WithRecipe(request), recipes);
+        var errors = SetupValidator.Validate(WithRecipe(request), recipes, BaseUrlConfigured);
         if (errors.Count > 0)
         {
             return SetupResult.Failed(errors);
@@ -124,6 +128,7 @@ public sealed class SetupService(
                 {
                     s.SiteName = request.SiteName.Trim();
                     s.TimeZoneId = request.TimeZoneId;
+                    s.BaseUrl = PublicBaseUrl.TryNormalize(request.BaseUrl, out var baseUrl, out _) ? baseUrl : "";
                 });
                 await CreateAdminAsync(services, request, adminId);
                 return (Dictionary<string, string>?)null;

@@ -12,7 +12,8 @@ public static partial class SetupValidator
     public const int MaxSiteName = 70;
     public const int MinPassword = 12;
 
-    public static Dictionary<string, string> Validate(SetupRequest request, IRecipeHarvester recipes)
+    /// <param name="baseUrlConfigured">Cms:BaseUrl is set, so the request may leave the base URL out.</param>
+    public static Dictionary<string, string> Validate(SetupRequest request, IRecipeHarvester recipes, bool baseUrlConfigured = false)
     {
         var errors = new Dictionary<string, string>();
         if (string.IsNullOrWhiteSpace(request.SiteName))
@@ -22,6 +23,12 @@ public static partial class SetupValidator
         else if (request.SiteName.Trim().Length > MaxSiteName)
         {
             errors[nameof(request.SiteName)] = $"The site name has at most {MaxSiteName} characters.";
+        }
+
+        if (!(baseUrlConfigured && string.IsNullOrWhiteSpace(request.BaseUrl))
+            && !Cms.Settings.PublicBaseUrl.TryNormalize(request.BaseUrl, out _, out var baseUrlError))
+        {
+            errors[nameof(request.BaseUrl)] = baseUrlError;
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZoneId ?? "", out _))

@@ -14,4 +14,8 @@ public sealed class SetupViewModel
 
     [BindNever]
     public IReadOnlyList<string> TimeZones { get; set; } = [];
+
+    /// <summary>Cms:BaseUrl, when the host's configuration sets the public address (then the field is not asked).</summary>
+    [BindNever]
+    public string? ConfiguredBaseUrl { get; set; }
 }

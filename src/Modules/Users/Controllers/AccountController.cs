@@ -1,13 +1,15 @@
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Modules.Users.Services;
 using Modules.Users.ViewModels;
 
 namespace Modules.Users.Controllers;
 
 /// <summary>Sign-in and sign-out, in the site theme's layout.</summary>
-public sealed class AccountController(AccountSignIn accountSignIn, SignInManager<CmsUser> signIn) : Controller
+public sealed class AccountController(AccountSignIn accountSignIn, SignInManager<CmsUser> signIn, IOptions<RateLimitOptions> limits) : Controller
 {
     public const string RefusedMessage = "The user name or password is incorrect.";
 
@@ -16,6 +18,7 @@ public sealed class AccountController(AccountSignIn accountSignIn, SignInManager
         => View("Login", new LoginViewModel { ReturnUrl = returnUrl });
 
     [HttpPost("/login")]
+    [RateLimit(RateLimitRules.SignIn, AccountField = "UserName")]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
         if (string.IsNullOrWhiteSpace(model.UserName))
@@ -36,7 +39,9 @@ public sealed class AccountController(AccountSignIn accountSignIn, SignInManager
         if (ModelState.IsValid)
         {
             ModelState.AddModelError("", RefusedMessage);
-            model.Refused = true;
+            model.PauseHint = limits.Value.Find(RateLimitRules.SignIn) is { AccountPermitLimit: > 0 } rule
+                ? $"After {rule.AccountPermitLimit} attempts for one account within {RateLimitText.Duration(rule.AccountWindow)}, signing in to it waits until that time is over."
+                : null;
         }
 
         model.Password = null;

@@ -1,4 +1,5 @@
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,7 @@ public sealed class PasswordController(UserManager<CmsUser> users, SignInManager
         => User.Identity?.IsAuthenticated == true ? View("ChangePassword", new ChangePasswordViewModel()) : Challenge();
 
     [HttpPost("/account/password")]
+    [RateLimit(RateLimitRules.SignIn, BySignedInUser = true)]
     public async Task<IActionResult> Change(ChangePasswordViewModel model)
     {
         var user = User.Identity?.IsAuthenticated == true ? await users.GetUserAsync(User) : null;

@@ -1,4 +1,5 @@
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Identity;
@@ -17,6 +18,7 @@ public sealed class PasswordResetController(
     UserManager<CmsUser> users,
     IEmailSender email,
     ISiteService site,
+    IPublicUrls urls,
     INotifier notifier,
     ILogger<PasswordResetController> logger) : Controller
 {
@@ -26,6 +28,7 @@ public sealed class PasswordResetController(
     public IActionResult Forgot() => View("ForgotPassword", new ForgotPasswordViewModel());
 
     [HttpPost("/account/forgot-password")]
+    [RateLimit(RateLimitRules.PasswordReset, AccountField = "Email")]
     public async Task<IActionResult> Forgot(ForgotPasswordViewModel model)
     {
         var address = model.Email?.Trim() ?? "";
@@ -83,10 +86,16 @@ public sealed class PasswordResetController(
     private async Task SendLinkAsync(CmsUser user)
     {
         var settings = await site.GetAsync();
-        var token = await users.GeneratePasswordResetTokenAsync(user);
 
-        // The site's own base URL when set: a forged Host header must not choose where the link points.
-        var origin = settings.BaseUrl.Length > 0 ? settings.BaseUrl.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        // The site's configured public address only: a forged Host header must not choose where the link points.
+        var origin = await urls.BaseUrlAsync();
+        if (origin.Length == 0)
+        {
+            logger.LogError("The password reset link for user {UserId} was not sent: the site has no public base URL (site settings, or Cms__BaseUrl)", user.Id);
+            return;
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
         var link = $"{origin}/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
         var text = $"""
             Someone asked to reset the password of the account "{user.UserName}" on {settings.SiteName}.

@@ -18,6 +18,7 @@ public sealed class RoleEditController(
     IRoleStore roles,
     IPermissionCatalog catalog,
     PermissionGroups groups,
+    HeldPermissions held,
     IAuthorizationService authorization,
     INotifier notifier) : Controller
 {
@@ -52,6 +53,13 @@ public sealed class RoleEditController(
         if (unknown is not null)
         {
             ModelState.AddModelError(nameof(model.Permissions), $"There is no permission '{unknown}' among the enabled features'.");
+        }
+
+        // Ticking or unticking a permission hands it on or takes it away: only one the editor holds.
+        var changed = model.Permissions.Except(role.Permissions, StringComparer.Ordinal).Concat(role.Permissions.Except(model.Permissions, StringComparer.Ordinal));
+        if (unknown is null && !IsAdministrator(role.Name) && await held.FirstNotHeldAsync(User, changed) is { } missing)
+        {
+            ModelState.AddModelError(nameof(model.Permissions), $"You may not give or take away '{missing}': you do not hold it yourself.");
         }
 
         if ((model.Description?.Length ?? 0) > RolesController.MaxDescription)

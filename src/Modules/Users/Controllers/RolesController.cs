@@ -16,6 +16,7 @@ public sealed partial class RolesController(
     IRoleStore roles,
     RoleManager<CmsRole> roleManager,
     IRolePermissions rolePermissions,
+    Services.HeldPermissions held,
     IAuthorizationService authorization,
     INotifier notifier) : Controller
 {
@@ -90,6 +91,14 @@ public sealed partial class RolesController(
         if (IsStandard(role.Name ?? ""))
         {
             notifier.Error($"'{role.Name}' is one of the site's standard roles and cannot be deleted.");
+            return Redirect($"/admin/roles/{Uri.EscapeDataString(role.Name ?? "")}/edit");
+        }
+
+        // Deleting a role takes its permissions from everyone in it: only for one who holds them all.
+        var permissions = (await roles.ListAsync()).FirstOrDefault(r => r.Name == role.Name)?.Permissions ?? [];
+        if (await held.FirstNotHeldAsync(User, permissions) is { } missing)
+        {
+            notifier.Error($"You may not delete '{role.Name}': it grants '{missing}', which you do not hold yourself.");
             return Redirect($"/admin/roles/{Uri.EscapeDataString(role.Name ?? "")}/edit");
         }
 

@@ -47,11 +47,7 @@ public sealed class UserEditController(
         }
 
         var current = await users.GetRolesAsync(user);
-        var problem = await assignable.CheckAsync(User, current, model.Roles);
-        if (problem is null && IsSelf(user) && current.Contains(StandardRoles.Administrator) && !model.Roles.Contains(StandardRoles.Administrator, StringComparer.OrdinalIgnoreCase))
-        {
-            problem = "You cannot take the Administrator role away from yourself; another Administrator can.";
-        }
+        var problem = IsSelf(user) ? OwnRolesProblem(current, model.Roles) : await assignable.CheckAsync(User, current, model.Roles);
 
         if (problem is not null)
         {
@@ -117,6 +113,22 @@ public sealed class UserEditController(
     }
 
     private bool IsSelf(CmsUser user) => user.Id == users.GetUserId(User);
+
+    /// <summary>Nobody changes their own roles: another user who may manage users does.</summary>
+    private static string? OwnRolesProblem(IList<string> current, IReadOnlyCollection<string> wanted)
+    {
+        var implicitRoles = new[] { StandardRoles.Anonymous, StandardRoles.Authenticated };
+        var same = current.Except(implicitRoles, StringComparer.OrdinalIgnoreCase).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            .SetEquals(wanted.Except(implicitRoles, StringComparer.OrdinalIgnoreCase));
+        if (same)
+        {
+            return null;
+        }
+
+        return current.Contains(StandardRoles.Administrator) && !wanted.Contains(StandardRoles.Administrator, StringComparer.OrdinalIgnoreCase)
+            ? "You cannot take the Administrator role away from yourself; another Administrator can."
+            : "You cannot change your own roles; another user who manages users can.";
+    }
 
     private async Task<IActionResult> PageAsync(CmsUser user, UserEditViewModel model)
     {

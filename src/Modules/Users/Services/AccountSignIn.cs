@@ -6,7 +6,9 @@ namespace Modules.Users.Services;
 /// <summary>
 /// Signs in by user name or e-mail. Every refusal looks the same to the visitor: unknown account,
 /// disabled account, wrong password and paused (locked-out) account alike, so the page never tells
-/// whether an account exists. Five failures in a row pause the account (Identity's lockout).
+/// whether an account exists. Guessing is slowed by the SignIn rate limit (per address and per account
+/// name, for a few minutes) rather than by Identity's lockout, so strangers failing on purpose cannot
+/// keep an account shut for longer than the limit's window.
 /// </summary>
 public sealed class AccountSignIn(UserManager<CmsUser> users, SignInManager<CmsUser> signIn, PasswordTimingGuard timing)
 {
@@ -25,7 +27,7 @@ public sealed class AccountSignIn(UserManager<CmsUser> users, SignInManager<CmsU
             return false;
         }
 
-        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(user, password, remember, lockoutOnFailure: false);
         return result.Succeeded;
     }
 }

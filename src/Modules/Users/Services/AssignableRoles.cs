@@ -7,10 +7,11 @@ namespace Modules.Users.Services;
 
 /// <summary>
 /// The roles a user can be put in: all but Anonymous and Authenticated, which every visitor holds
-/// implicitly. Only an Administrator may give or take away the Administrator role, so a holder of
-/// ManageUsers cannot raise anyone (themselves included) above their own rights.
+/// implicitly. Whoever gives or takes away a role must hold every permission it grants (so only an
+/// Administrator gives or takes the Administrator role): a holder of ManageUsers cannot raise anyone,
+/// themselves included, above their own rights. Nobody changes their own roles (UserEditController).
 /// </summary>
-public sealed class AssignableRoles(CmsDbContext db)
+public sealed class AssignableRoles(CmsDbContext db, IRoleStore roleStore, HeldPermissions held)
 {
     public async Task<IReadOnlyList<string>> ListAsync()
         => (await db.Roles.AsNoTracking().Select(r => r.Name ?? "").ToListAsync())
@@ -33,6 +34,19 @@ public sealed class AssignableRoles(CmsDbContext db)
         if (hadAdministrator != getsAdministrator && !actor.IsInRole(StandardRoles.Administrator))
         {
             return "Only an Administrator may give or take away the Administrator role.";
+        }
+
+        var changed = wanted.Except(current, StringComparer.OrdinalIgnoreCase)
+            .Concat(current.Except(wanted, StringComparer.OrdinalIgnoreCase))
+            .Where(IsAssignable).ToList();
+        var roles = await roleStore.ListAsync();
+        foreach (var name in changed)
+        {
+            var role = roles.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (role is not null && await held.FirstNotHeldAsync(actor, role.Permissions) is { } missing)
+            {
+                return $"You may not give or take away the role '{role.Name}': it grants '{missing}', which you do not hold yourself.";
+            }
         }
 
         return null;

@@ -11,9 +11,9 @@ public sealed class LoginViewModel
     public bool RememberMe { get; set; }
     public string? ReturnUrl { get; set; }
 
-    /// <summary>A sign-in was refused: the page says how sign-in pauses after repeated failures.</summary>
+    /// <summary>After a refused sign-in: how sign-in to an account pauses after repeated tries (from the rate-limit rule), or null.</summary>
     [BindNever]
-    public bool Refused { get; set; }
+    public string? PauseHint { get; set; }
 }
 
 public sealed class ChangePasswordViewModel

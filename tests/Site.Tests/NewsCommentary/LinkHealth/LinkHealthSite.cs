@@ -19,7 +19,10 @@ namespace Site.Tests.NewsCommentaryTests;
 /// </summary>
 public sealed class LinkHealthSite : SiteFactory, IAsyncLifetime
 {
-    public const string SiteUrl = "https://commentary.example.org/";
+    public const string SiteUrl = "http://commentary.example.org/";
+
+    // The test client asks for localhost; the site's public address is another, so it answers that name too.
+    public LinkHealthSite() => Settings["Cms:AllowedHosts"] = "localhost";
 
     public AdjustableClock Clock { get; } = new();
 
