@@ -10,9 +10,8 @@ namespace Cms.Display;
 /// </summary>
 public sealed class CleanXmlWriter(XmlWriter inner) : XmlWriter
 {
+    /// <summary>Give it a <see cref="Utf8StringWriter"/> (feeds, sitemap), so the XML declares the UTF-8 it is sent as.</summary>
     public static XmlWriter For(TextWriter output, XmlWriterSettings settings) => new CleanXmlWriter(XmlWriter.Create(output, settings));
-
-    public static XmlWriter For(System.Text.StringBuilder output, XmlWriterSettings settings) => new CleanXmlWriter(XmlWriter.Create(output, settings));
 
     public override XmlWriterSettings? Settings => inner.Settings;
 

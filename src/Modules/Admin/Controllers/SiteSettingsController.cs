@@ -87,5 +87,4 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         ViewData["Title"] = "Site settings";
         return View("SiteSettings", model);
     }
-
 }
