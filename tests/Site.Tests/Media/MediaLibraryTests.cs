@@ -85,7 +85,7 @@ public sealed class MediaLibraryTests(MediaSite site) : IClassFixture<MediaSite>
         { "svg", "logo.svg", "image/svg+xml", "alt", "SVG images are refused" },
         { "svg-named-png", "logo.png", "image/png", "alt", "SVG is refused because it can carry scripts" },
         { "png", "photo.png", "image/png", "", "Alt text is required" },
-        { "huge", "bomb.png", "image/png", "alt", "megapixels; the limit is 40 megapixels" },
+        { "huge", "bomb.png", "image/png", "alt", "(48 megapixels); the limit is 40 megapixels" },
         { "noise", "big.png", "image/png", "alt", "the limit is 0.3 MB" },
         { "png", "../../escape.png", "image/png", "alt", "may not contain “..”" },
         { "png-sent-as-gif", "photo.png", "image/gif", "alt", "was sent as image/gif but its bytes are a PNG image" },

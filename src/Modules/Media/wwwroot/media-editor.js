@@ -98,5 +98,12 @@
     });
   }
 
-  document.querySelectorAll("textarea[data-markdown-editor]").forEach(attach);
+  const editors = document.querySelectorAll("textarea[data-markdown-editor]");
+  if (editors.length) {
+    const style = document.createElement("link");
+    style.rel = "stylesheet";
+    style.href = "/_content/Media/media-admin.css";
+    document.head.appendChild(style);
+  }
+  editors.forEach(attach);
 })();

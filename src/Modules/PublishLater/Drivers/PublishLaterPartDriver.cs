@@ -50,7 +50,8 @@ public sealed class PublishLaterPartDriver(ISiteService site, TimeProvider clock
         var field = $"{context.Prefix}.{nameof(form.PublishAt)}";
         if (!await MayPublishAsync(context))
         {
-            updater.ModelState.AddModelError(field, "You may not publish this item, so you cannot schedule it either.");
+            // This user's editor has no "Publish at" field to show the message beside: it goes at the top.
+            updater.ModelState.AddModelError("", "You may not publish this item, so you cannot schedule it either.");
             return;
         }
 
