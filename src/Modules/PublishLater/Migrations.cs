@@ -20,7 +20,9 @@ public sealed class Migrations(IContentDefinitionManager definitions) : IDataMig
                     continue;
                 }
 
-                var position = type.ContentTypePartDefinitionRecords.Count + 10;
+                // After the type's parts, but before a part added later with the next whole position
+                // (CommentsPart, whose thread closes the post page); the part shows nothing on the page.
+                var position = type.ContentTypePartDefinitionRecords.Select(p => p.Position ?? 0).DefaultIfEmpty(0).Max() + 0.5;
                 document.MergeType(new ContentTypeDefinition
                 {
                     Name = type.Name,
