@@ -12,7 +12,8 @@ public sealed class MediaFlowTests(BrowserSite browser) : IClassFixture<BrowserS
     {
         await Accounts.EnsureUserAsync(browser.Site, "browser-media", "Editor");
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/login");
+        await page.GotoAsync("/admin");
+        await page.WaitForURLAsync("**/login**");
         await page.FillAsync("form:has(input[type=password]) input:is([type=text],[type=email],:not([type]))", "browser-media");
         await page.FillAsync("input[type=password]", Accounts.Password);
         await page.ClickAsync("form:has(input[type=password]) button[type=submit]");
