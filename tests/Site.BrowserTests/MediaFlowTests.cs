@@ -63,7 +63,7 @@ public sealed class MediaFlowTests(BrowserSite browser) : IClassFixture<BrowserS
         var picture = reader.Locator("img[alt='Boats in the harbour']");
         await Assertions.Expect(picture).ToHaveAttributeAsync("srcset", new System.Text.RegularExpressions.Regex(@"\?width=640 640w"));
         await picture.ScrollIntoViewIfNeededAsync();
-        Assert.True(await picture.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"));
+        await reader.WaitForFunctionAsync("() => { const i = document.querySelector(\"img[alt='Boats in the harbour']\"); return i && i.complete && i.naturalWidth > 0; }");
         await BrowserSite.ScreenshotAsync(reader, "post-with-media");
 
         var library = await browser.NewPageAsync(storageState: await page.Context.StorageStateAsync());
