@@ -69,6 +69,7 @@ public sealed class MediaFlowTests(BrowserSite browser) : IClassFixture<BrowserS
         var library = await browser.NewPageAsync(storageState: await page.Context.StorageStateAsync());
         await library.GotoAsync("/admin/media?q=harbour");
         await Assertions.Expect(library.Locator(".media-grid img[alt='Boats in the harbour']")).ToBeVisibleAsync();
+        await library.WaitForFunctionAsync("() => { const i = document.querySelector(\".media-grid img[alt='Boats in the harbour']\"); return i && i.complete && i.naturalWidth === 320; }");
         await BrowserSite.ScreenshotAsync(library, "media-library");
     }
 }
