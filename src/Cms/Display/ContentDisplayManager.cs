@@ -12,6 +12,7 @@ public sealed class ContentDisplayManager(
     IContentDefinitionManager definitions,
     IEnumerable<FeatureBound<IContentPartDisplayDriver>> drivers,
     IEnumerable<FeatureBound<IContentMetadataProvider>> metadataProviders,
+    IEnumerable<FeatureBound<EditorScript>> editorScripts,
     IFeatureManager features,
     ISiteService site,
     ICompositeViewEngine viewEngine,
@@ -96,7 +97,11 @@ public sealed class ContentDisplayManager(
             }
         }
 
-        return new ContentItemEditor(item, views);
+        var enabled = await features.GetEnabledAsync();
+        return new ContentItemEditor(item, views)
+        {
+            Scripts = editorScripts.Where(s => enabled.Contains(s.FeatureId)).Select(s => s.Service.Src).ToList(),
+        };
     }
 
     public async Task<bool> UpdateEditorAsync(ContentItem item, IUpdateModel updater)

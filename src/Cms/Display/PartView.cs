@@ -28,4 +28,7 @@ public sealed class ContentItemEditor(ContentItem item, IReadOnlyList<PartView> 
 {
     public ContentItem ContentItem { get; } = item;
     public IReadOnlyList<PartView> Parts { get; } = parts;
+
+    /// <summary>Scripts enabled features add to the editor page (<see cref="EditorScript"/>), to load after the parts.</summary>
+    public IReadOnlyList<string> Scripts { get; init; } = [];
 }

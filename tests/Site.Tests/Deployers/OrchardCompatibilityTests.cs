@@ -175,7 +175,7 @@ public sealed class OrchardCompatibilityTests(SiteFactory site) : IClassFixture<
             {
               "name": "TheBlog",
               "steps": [
-                { "name": "feature", "enable": [ "OrchardCore.Contents", "OrchardCore.Lucene", "OrchardCore.Media", "OrchardCore.Markdown" ] },
+                { "name": "feature", "enable": [ "OrchardCore.Contents", "OrchardCore.Lucene", "OrchardCore.Markdown" ] },
                 { "name": "themes", "site": "TheBlogTheme", "admin": "TheAdmin" },
                 {
                   "name": "ContentDefinition",
@@ -193,7 +193,6 @@ public sealed class OrchardCompatibilityTests(SiteFactory site) : IClassFixture<
                     { "Name": "BlogPost", "ContentPartFieldDefinitionRecords": [ { "FieldName": "MediaField", "Name": "Image" } ] }
                   ]
                 },
-                { "name": "media", "Files": [] },
                 { "name": "layers", "Layers": [] },
                 { "name": "lucene-index", "Indices": [] },
                 {
@@ -211,12 +210,12 @@ public sealed class OrchardCompatibilityTests(SiteFactory site) : IClassFixture<
 
         Assert.False(result.Succeeded);
         var errors = string.Join("\n", result.Errors);
-        foreach (var name in new[] { "OrchardCore.Lucene", "OrchardCore.Media", "TheBlogTheme", "HtmlBodyPart", "ContainedPart", "MediaField", "'media'", "'layers'", "'lucene-index'" })
+        foreach (var name in new[] { "OrchardCore.Lucene", "TheBlogTheme", "HtmlBodyPart", "ContainedPart", "MediaField", "'layers'", "'lucene-index'" })
         {
             Assert.Contains(name, errors, StringComparison.Ordinal);
         }
 
-        Assert.Contains(result.Errors, e => e.StepIndex == 6 && e.Path == "steps[6].data[0].HtmlBodyPart");
+        Assert.Contains(result.Errors, e => e.StepIndex == 5 && e.Path == "steps[5].data[0].HtmlBodyPart");
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
     }
 }

@@ -85,7 +85,7 @@ public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<R
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var rows = page.QuerySelectorAll("table.recipe-errors tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToArray()).ToList();
-        Assert.Contains(rows, r => r[0] == "0 (media)" && r[1] == "steps[0].name" && r[2].Contains("Orchard Core step", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r[0] == "0 (layers)" && r[1] == "steps[0].name" && r[2].Contains("Orchard Core step", StringComparison.Ordinal));
         Assert.Contains(rows, r => r[0] == "1 (feature)" && r[1] == "steps[1].enable[0]" && r[2].Contains("NoSuchFeature", StringComparison.Ordinal));
         Assert.Null(page.QuerySelector("form[action='/admin/recipes/apply']"));
     }

@@ -28,6 +28,6 @@ public static class TestRecipes
     [
         ("demo.recipe.json", Demo),
         ("hidden.recipe.json", """{ "name": "HiddenOne", "tags": [ "hidden" ], "steps": [] }"""),
-        ("broken.recipe.json", """{ "name": "BrokenOne", "displayName": "Broken One", "steps": [ { "name": "media", "Files": [] }, { "name": "feature", "enable": [ "NoSuchFeature" ] } ] }"""),
+        ("broken.recipe.json", """{ "name": "BrokenOne", "displayName": "Broken One", "steps": [ { "name": "layers", "Layers": [] }, { "name": "feature", "enable": [ "NoSuchFeature" ] } ] }"""),
     ];
 }

@@ -47,7 +47,7 @@ public sealed class RecipeValidationTests(SiteFactory site) : IClassFixture<Site
         },
         {
             "an Orchard-only step",
-            Recipe("""{ "name": "media", "Files": [] }"""),
+            Recipe("""{ "name": "layers", "Layers": [] }"""),
             0, "steps[0].name", "Orchard Core step that this site does not support"
         },
         {

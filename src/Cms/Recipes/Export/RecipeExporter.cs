@@ -17,6 +17,7 @@ public sealed class RecipeExporter(
     IRoleStore roles,
     IPermissionCatalog permissions,
     IContentManager contentManager,
+    IEnumerable<FeatureBound<IRecipeExportStep>> moduleSteps,
     TimeProvider clock) : IRecipeExporter
 {
     public async Task<JsonObject> ExportAsync(RecipeExportOptions? options = null)
@@ -37,13 +38,32 @@ public sealed class RecipeExporter(
             ["tags"] = new JsonArray("exported"),
             ["exportedUtc"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             ["steps"] = new JsonArray(
+            [
                 await FeatureStepAsync(),
                 ThemesStep(settings),
                 SettingsStep(settings),
                 await ContentDefinitionStepAsync(),
                 await RolesStepAsync(),
-                await ContentStepAsync(options.ContentType)),
+                .. await ModuleStepsAsync(),
+                await ContentStepAsync(options.ContentType),
+            ]),
         };
+    }
+
+    /// <summary>The steps enabled features add (media files), before the content that may show them.</summary>
+    private async Task<List<JsonNode>> ModuleStepsAsync()
+    {
+        var enabled = await features.GetEnabledAsync();
+        var steps = new List<JsonNode>();
+        foreach (var source in moduleSteps.Where(s => enabled.Contains(s.FeatureId)))
+        {
+            if (await source.Service.ExportAsync() is { } step)
+            {
+                steps.Add(step);
+            }
+        }
+
+        return steps;
     }
 
     /// <summary>The enabled features, each after those it needs; the framework's own are always on and left out.</summary>

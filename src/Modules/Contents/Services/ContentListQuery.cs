@@ -8,7 +8,11 @@ namespace Modules.Contents.Services;
 /// The admin content list: one page of items' latest (or published) versions through the index
 /// columns, whether each is published, and its address. Three queries, whatever the page size.
 /// </summary>
-public sealed class ContentListQuery(IContentManager contentManager, IAutorouteEntries entries)
+public sealed class ContentListQuery(
+    IContentManager contentManager,
+    IAutorouteEntries entries,
+    IEnumerable<Cms.Modules.FeatureBound<IContentListStatus>> statusSources,
+    Cms.Modules.IFeatureManager features)
 {
     /// <param name="ownerId">The only owner whose items are listed, for a user who may not list everyone's; null for all.</param>
     public async Task<(IReadOnlyList<ContentListEntry> Items, bool HasNext)> PageAsync(ContentListFilter filter, string? ownerId, int pageSize)
@@ -28,12 +32,28 @@ public sealed class ContentListQuery(IContentManager contentManager, IAutorouteE
         var published = await contentManager.Query().Where(r => ids.Contains(r.ContentItemId) && r.Published)
             .Select(r => r.ContentItemId).ToListAsync();
         var paths = await entries.PathsOfAsync(ids);
+        var statuses = await OtherStatusesAsync(ids);
         var items = rows.Take(pageSize).Select(r => new ContentListEntry(
             r.ContentItemId, r.DisplayText, r.ContentType, r.Author, r.ModifiedUtc,
             published.Contains(r.ContentItemId),
             r.Latest && !r.Published,
-            paths.GetValueOrDefault(r.ContentItemId))).ToList();
+            paths.GetValueOrDefault(r.ContentItemId))
+        {
+            OtherStatuses = statuses.Select(s => s.GetValueOrDefault(r.ContentItemId)).OfType<string>().ToList(),
+        }).ToList();
         return (items, rows.Count > pageSize);
+    }
+
+    private async Task<List<IReadOnlyDictionary<string, string>>> OtherStatusesAsync(IReadOnlyCollection<string> ids)
+    {
+        var enabled = await features.GetEnabledAsync();
+        var found = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var source in statusSources.Where(s => enabled.Contains(s.FeatureId)))
+        {
+            found.Add(await source.Service.StatusesAsync(ids));
+        }
+
+        return found;
     }
 
     private IQueryable<ContentItemRecord> Filtered(ContentListFilter filter, string? ownerId)

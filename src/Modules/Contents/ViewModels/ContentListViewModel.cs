@@ -46,4 +46,8 @@ public sealed class ContentListViewModel
 
 public sealed record ContentListEntry(
     string ContentItemId, string DisplayText, string ContentType, string Author, DateTime? ModifiedUtc,
-    bool IsPublished, bool HasDraft, string? PublicUrl);
+    bool IsPublished, bool HasDraft, string? PublicUrl)
+{
+    /// <summary>Statuses other features add ("Scheduled for …").</summary>
+    public IReadOnlyList<string> OtherStatuses { get; init; } = [];
+}

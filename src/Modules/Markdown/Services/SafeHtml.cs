@@ -32,6 +32,13 @@ public static class SafeHtml
                 // Off-screen images wait until the reader scrolls near them, and decoding never holds up the text.
                 image.SetAttribute("loading", "lazy");
                 image.SetAttribute("decoding", "async");
+
+                // The media library serves resized copies of its own files: the browser picks the width it needs.
+                if (Modules.Media.Services.MediaUrls.IsMedia(image.GetAttribute("src")))
+                {
+                    image.SetAttribute("srcset", Modules.Media.Services.MediaUrls.SrcSet(image.GetAttribute("src")!));
+                    image.SetAttribute("sizes", Modules.Media.Services.MediaUrls.Sizes);
+                }
             }
         };
         return sanitizer;

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.Media.Models;
+
+namespace Modules.Media.Services;
+
+/// <summary>Which published items refer to which media files (kept by <see cref="Handlers.MediaUsageHandler"/>).</summary>
+public sealed partial class MediaUsages(CmsDbContext db, IContentManager contentManager)
+{
+    /// <summary>The media paths a version's text refers to ("/media/2026/11/a.jpg" anywhere in any part).</summary>
+    public static IReadOnlySet<string> PathsIn(ContentItem item)
+        => Reference().Matches(item.ToJsonString()).Select(m => Uri.UnescapeDataString(m.Groups[1].Value).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    public async Task SetAsync(string contentItemId, IReadOnlySet<string> paths)
+    {
+        var rows = db.Set<MediaUsage>();
+        var existing = await rows.Where(u => u.ContentItemId == contentItemId).ToListAsync();
+        rows.RemoveRange(existing.Where(u => !paths.Contains(u.Path)));
+        foreach (var path in paths.Where(p => p.Length <= MediaFile.MaxPath && existing.All(u => u.Path != p)))
+        {
+            rows.Add(new MediaUsage { ContentItemId = contentItemId, Path = path });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The titles of the published items that use the file, for the message that refuses to delete it.</summary>
+    public async Task<IReadOnlyList<string>> PublishedUsersOfAsync(string path)
+    {
+        var ids = await db.Set<MediaUsage>().Where(u => u.Path == path).Select(u => u.ContentItemId).ToListAsync();
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        return await contentManager.Query().Where(r => r.Published && ids.Contains(r.ContentItemId))
+            .OrderBy(r => r.DisplayText).Select(r => r.DisplayText).ToListAsync();
+    }
+
+    [GeneratedRegex(@"/media/([A-Za-z0-9_\-./%]+?\.(?:jpe?g|png|webp|gif))", RegexOptions.IgnoreCase)]
+    private static partial Regex Reference();
+}

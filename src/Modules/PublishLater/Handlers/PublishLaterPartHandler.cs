@@ -1,0 +1,52 @@
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.PublishLater.Models;
+
+namespace Modules.PublishLater.Handlers;
+
+/// <summary>
+/// Keeps <see cref="ScheduledPublication"/> in step with the items, inside each change's transaction:
+/// a row while the item's latest version is a draft with a schedule, none otherwise. A version being
+/// published loses its schedule, whoever publishes it.
+/// </summary>
+public sealed class PublishLaterPartHandler(CmsDbContext db) : IContentHandler
+{
+    public Task SavingAsync(ContentItem item)
+    {
+        if (item.Published && item.As<PublishLaterPart>() is { ScheduledPublishUtc: not null })
+        {
+            item.Alter<PublishLaterPart>(p => p.ScheduledPublishUtc = null);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task ChangedAsync(ContentChange change)
+    {
+        var rows = db.Set<ScheduledPublication>();
+        var row = await rows.FirstOrDefaultAsync(s => s.ContentItemId == change.ContentItemId);
+        var latest = change.Latest;
+        if (latest is { Published: false } && latest.As<PublishLaterPart>()?.ScheduledPublishUtc is { } when)
+        {
+            if (row is null)
+            {
+                row = new ScheduledPublication { ContentItemId = latest.ContentItemId };
+                rows.Add(row);
+            }
+
+            row.ContentItemVersionId = latest.ContentItemVersionId;
+            row.ContentType = latest.ContentType;
+            row.DisplayText = latest.DisplayText;
+            row.ScheduledPublishUtc = DateTime.SpecifyKind(when, DateTimeKind.Utc);
+            row.ClaimedUtc = null;
+            row.ClaimedBy = null;
+        }
+        else if (row is not null)
+        {
+            rows.Remove(row);
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
