@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using Site.Tests.Infrastructure;
-using Site.Tests.MediaTests;
+using Site.Tests.Modules.Media;
 
 namespace Site.BrowserTests;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.MediaTests;
+namespace Site.Tests.Modules.Media;
 
 /// <summary>A site whose upload limit is 300 KB (so a test can go over it without sending 10 MB), and its media folder.</summary>
 public sealed class MediaSite : SiteFactory

@@ -2,10 +2,10 @@ using Cms.Settings;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.PublishLater.Services;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.PublishLaterTests;
+namespace Site.Tests.Modules.PublishLater;
 
 /// <summary>
 /// A site in the Europe/Paris time zone with a clock tests move forward. Its background loop is off:

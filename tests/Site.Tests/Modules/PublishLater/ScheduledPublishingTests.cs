@@ -5,10 +5,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Models;
 using Modules.PublishLater.Models;
-using Site.Tests.AdminTests;
+using Site.Tests.Modules.Contents;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.PublishLaterTests;
+namespace Site.Tests.Modules.PublishLater;
 
 /// <summary>An editor schedules a draft for a time in the site's zone; the publisher publishes it at that minute, once.</summary>
 public sealed class ScheduledPublishingTests(PublishLaterSite site) : IClassFixture<PublishLaterSite>

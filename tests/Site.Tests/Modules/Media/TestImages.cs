@@ -6,7 +6,7 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace Site.Tests.MediaTests;
+namespace Site.Tests.Modules.Media;
 
 /// <summary>Real image files made in memory: a JPEG carrying a GPS position, a PNG, and a PNG header that claims a huge picture.</summary>
 public static class TestImages

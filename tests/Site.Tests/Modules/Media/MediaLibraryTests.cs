@@ -10,7 +10,7 @@ using Modules.NewsCommentary.Models;
 using SixLabors.ImageSharp;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.MediaTests;
+namespace Site.Tests.Modules.Media;
 
 /// <summary>An editor uploads, browses, renames, replaces and deletes images; readers get them cached, resized and in srcset.</summary>
 public sealed class MediaLibraryTests(MediaSite site) : IClassFixture<MediaSite>

@@ -5,7 +5,7 @@ using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.MediaTests;
+namespace Site.Tests.Modules.Media;
 
 /// <summary>Media travels in Orchard's "media" step: exported with the site, applied with the upload's checks.</summary>
 public sealed class MediaRecipeTests(MediaSite site) : IClassFixture<MediaSite>
