@@ -19,6 +19,10 @@ public sealed class Startup : ModuleStartup
         services.AddContentHandler<TitlePartHandler>();
         services.AddContentHandler<AutoroutePartHandler>();
         services.AddModelContributor<AutorouteModel>();
+        services.AddModelContributor<RedirectModel>();
+        services.AddRecipeStep<Recipes.RedirectsStep>();
+        services.AddScoped<Redirects>();
+        services.AddFeatureBound<Cms.Recipes.Export.IRecipeExportStep, Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
         services.AddScoped<AutorouteEntries>();

@@ -17,6 +17,7 @@ public sealed class RecipeExporter(
     IRoleStore roles,
     IPermissionCatalog permissions,
     IContentManager contentManager,
+    IEnumerable<FeatureBound<IRecipeExportStep>> moduleSteps,
     TimeProvider clock) : IRecipeExporter
 {
     public async Task<JsonObject> ExportAsync(RecipeExportOptions? options = null)
@@ -24,6 +25,22 @@ public sealed class RecipeExporter(
         options ??= new();
         var settings = await site.GetAsync();
         var now = clock.GetUtcNow().UtcDateTime;
+        var steps = new JsonArray(
+            await FeatureStepAsync(),
+            ThemesStep(settings),
+            SettingsStep(settings),
+            await ContentDefinitionStepAsync(),
+            await RolesStepAsync(),
+            await ContentStepAsync(options.ContentType));
+        var enabled = await features.GetEnabledAsync();
+        foreach (var step in moduleSteps.Where(s => enabled.Contains(s.FeatureId)))
+        {
+            if (await step.Service.ExportAsync() is { } json)
+            {
+                steps.Add(json);
+            }
+        }
+
         return new JsonObject
         {
             ["name"] = "Export",
@@ -36,13 +53,7 @@ public sealed class RecipeExporter(
             ["categories"] = new JsonArray(),
             ["tags"] = new JsonArray("exported"),
             ["exportedUtc"] = now.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            ["steps"] = new JsonArray(
-                await FeatureStepAsync(),
-                ThemesStep(settings),
-                SettingsStep(settings),
-                await ContentDefinitionStepAsync(),
-                await RolesStepAsync(),
-                await ContentStepAsync(options.ContentType)),
+            ["steps"] = steps,
         };
     }
 
