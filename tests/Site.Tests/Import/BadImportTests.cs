@@ -50,7 +50,8 @@ public sealed class BadImportTests(SetUpCliSite fixture) : IClassFixture<SetUpCl
     {
         var before = Site.Fingerprint();
 
-        var run = await Site.RunAsync("import", "blogger", ImportFixtures.Path(ImportFixtures.Classic), "--Import:MaxBytes=1000");
+        // Before the verb: after it, the configuration reader would take an absolute path ("/tmp/…") for a "/key value" pair.
+        var run = await Site.RunAsync("--Import:MaxBytes=1000", "import", "blogger", ImportFixtures.Path(ImportFixtures.Classic));
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("an import takes at most 1,000 (Import:MaxBytes)", run.Error, StringComparison.Ordinal);

@@ -43,7 +43,7 @@ public sealed class BlogImportSiteTests(RecipesSiteFactory site) : IClassFixture
         Assert.Contains("City Drops Bridge Toll", text, StringComparison.Ordinal);
         Assert.Contains("The council voted to end the toll on the old bridge.", text, StringComparison.Ordinal);
         Assert.Contains("cheaper than the", text, StringComparison.Ordinal);
-        Assert.NotNull(post.QuerySelector("a[href='https://ledger.example.com/city/bridge-toll-dropped']"));
+        Assert.NotNull(post.QuerySelector("p.source a[data-print-url='https://ledger.example.com/city/bridge-toll-dropped']"));
         Assert.Contains("Finally!", text, StringComparison.Ordinal);
         Assert.Contains("Toll Payer", text, StringComparison.Ordinal);
     }

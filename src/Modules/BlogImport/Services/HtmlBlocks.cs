@@ -77,7 +77,8 @@ public static class HtmlBlocks
                     blocks.AddRange(Split(element));
                     break;
                 case "ul" or "ol":
-                    var items = element.Children.Where(c => c.LocalName == "li").Select((li, i) => (name == "ol" ? $"{i + 1}. " : "- ") + Markdown.Inline(li.ChildNodes).Trim()).Where(l => l.Length > 3);
+                    var items = element.Children.Where(c => c.LocalName == "li").Select(li => Markdown.Inline(li.ChildNodes).Trim()).Where(l => l.Length > 0)
+                        .Select((text, i) => (name == "ol" ? $"{i + 1}. " : "- ") + text);
                     var list = string.Join("\n", items);
                     if (list.Length > 0)
                     {
