@@ -11,6 +11,7 @@ public sealed class Startup : ModuleStartup
     {
         services.AddScoped<ImportRecipeBuilder>();
         services.AddFeatureBound<IImportSource, BloggerImportSource>();
+        services.AddFeatureBound<IImportSource, WordPressImportSource>();
         services.AddNavigationProvider<AdminMenu>();
     }
 }

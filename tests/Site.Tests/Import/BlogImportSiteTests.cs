@@ -49,6 +49,21 @@ public sealed class BlogImportSiteTests(RecipesSiteFactory site) : IClassFixture
     }
 
     [Fact]
+    public async Task WordPress_ThroughTheAdminPage_PermalinksAndTagPagesRedirect()
+    {
+        var page = await PostAsync(ImportFixtures.WordPress, dryRun: false, source: "wordpress");
+
+        Assert.Contains("The export is imported.", page.QuerySelector(".notice-success")!.TextContent, StringComparison.Ordinal);
+        var reader = site.CreateReader();
+        var moved = await reader.GetAsync("/2020/09/20/night-trains-return/");
+        Assert.Equal(HttpStatusCode.MovedPermanently, moved.StatusCode);
+        Assert.Equal("/2020/09/20/night-trains-return", moved.Headers.Location!.OriginalString);
+        var tag = await reader.GetAsync("/category/rail/");
+        Assert.Equal("/tags/rail", tag.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync("/2020/09/20/night-trains-return")).StatusCode);
+    }
+
+    [Fact]
     public async Task DryRun_ThroughTheAdminPage_ShowsTheChanges_AndWritesNothing()
     {
         var before = await DatabaseFingerprint.TakeAsync(site);
@@ -85,14 +100,14 @@ public sealed class BlogImportSiteTests(RecipesSiteFactory site) : IClassFixture
     }
 
     /// <summary>Posts the form as a browser would: multipart, with the page's antiforgery token.</summary>
-    private async Task<IDocument> PostAsync(string? fixture, bool dryRun, byte[]? content = null)
+    private async Task<IDocument> PostAsync(string? fixture, bool dryRun, byte[]? content = null, string source = "blogger")
     {
         var client = await site.ClientAsAsync(SiteFactory.AdminUserName);
         var (_, form) = await Html.GetAsync(client, "/admin/import/blog");
         using var body = new MultipartFormDataContent
         {
             { new StringContent(Html.AntiforgeryToken(form)), "__RequestVerificationToken" },
-            { new StringContent("blogger"), "Source" },
+            { new StringContent(source), "Source" },
             { new StringContent(dryRun ? "true" : "false"), "DryRun" },
         };
         var bytes = new ByteArrayContent(content ?? File.ReadAllBytes(ImportFixtures.Path(fixture!)));

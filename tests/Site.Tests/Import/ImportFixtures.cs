@@ -9,4 +9,5 @@ public static class ImportFixtures
 
     public const string Classic = "blogger-classic.xml";
     public const string Takeout = "blogger-takeout.atom";
+    public const string WordPress = "wordpress-wxr.xml";
 }

@@ -27,9 +27,9 @@ public static partial class CommentaryShape
     {
         // Rule 1: "From the X:" on a line of its own, among the first three blocks, names who is quoted.
         var (attributionAt, attribution) = Attribution(blocks);
-        if (attributionAt < 0)
+        if (attributionAt < -1)
         {
-            return Misfit("it has no \"From the …:\" line naming the quoted publication in its first lines");
+            return Misfit("it has no \"From the …:\" line (nor a quote block citing its source) naming the quoted publication in its first lines");
         }
 
         // Rule 6 first, so that the source's own line is neither quote nor analysis.
@@ -59,7 +59,11 @@ public static partial class CommentaryShape
             : new ShapeResult(new Commentary(attribution, headline, quoteMarkdown, analysisMarkdown, source!), null);
     }
 
-    /// <summary>Rule 1: the first of the first three blocks that reads "From [the] X:" gives X.</summary>
+    /// <summary>
+    /// Rule 1: the first of the first three blocks that reads "From [the] X:" gives X. Without one, a
+    /// blockquote among them with its own &lt;cite&gt; (WordPress's wp:quote and wp:pullquote) gives its
+    /// citation, and the quote starts there (the index returned is the block before it).
+    /// </summary>
     public static (int Index, string Attribution) Attribution(IReadOnlyList<HtmlBlock> blocks)
     {
         for (var i = 0; i < Math.Min(3, blocks.Count); i++)
@@ -70,7 +74,15 @@ public static partial class CommentaryShape
             }
         }
 
-        return (-1, "");
+        for (var i = 0; i < Math.Min(3, blocks.Count); i++)
+        {
+            if (blocks[i].Kind == BlockKind.Quote && blocks[i].Cite.Length is > 0 and <= 200)
+            {
+                return (i - 1, blocks[i].Cite.TrimStart('—', '–', '-', ' '));
+            }
+        }
+
+        return (-2, "");
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed record HtmlBlock(BlockKind Kind, string Markdown, string Text, IRe
 {
     /// <summary>True when the whole text is bold (&lt;b&gt;, &lt;strong&gt;): Blogger's editors write headlines so.</summary>
     public bool AllBold { get; init; }
+
+    /// <summary>A blockquote's own &lt;cite&gt; (WordPress's quote and pullquote blocks): who is quoted; "" when none.</summary>
+    public string Cite { get; init; } = "";
 }
 
 /// <summary>
@@ -54,7 +57,12 @@ public static class HtmlBlocks
         {
             if (node is not IElement element)
             {
-                run.Add(node);
+                // Text only: an HTML comment (Gutenberg's "<!-- wp:quote -->") is markup, not words.
+                if (node is IText)
+                {
+                    run.Add(node);
+                }
+
                 continue;
             }
 
@@ -87,10 +95,16 @@ public static class HtmlBlocks
 
                     break;
                 case "blockquote":
+                    // Gutenberg's quote and pullquote blocks name their source in a <cite> of their own.
+                    var cite = element.Children.FirstOrDefault(c => c.LocalName == "cite");
+                    cite?.Remove();
                     var children = Split(element);
                     if (children.Count > 0)
                     {
-                        blocks.Add(new HtmlBlock(BlockKind.Quote, string.Join("\n>\n", children.Select(c => "> " + c.Markdown.Replace("\n", "\n> ", StringComparison.Ordinal))), Markdown.Collapse(element.TextContent), Links(element), children));
+                        blocks.Add(new HtmlBlock(BlockKind.Quote, string.Join("\n>\n", children.Select(c => "> " + c.Markdown.Replace("\n", "\n> ", StringComparison.Ordinal))), Markdown.Collapse(element.TextContent), Links(element), children)
+                        {
+                            Cite = cite is null ? "" : Markdown.Collapse(cite.TextContent),
+                        });
                     }
 
                     break;

@@ -38,13 +38,14 @@ public sealed class ImportRecipeBuilder(IRecipeHarvester harvester)
         var redirects = new JsonArray();
         var idsByPost = new Dictionary<string, string>(StringComparer.Ordinal);
         var paths = new HashSet<string>(StringComparer.Ordinal);
+        var seenFroms = new HashSet<string>(StringComparer.Ordinal);
         foreach (var post in blog.Posts)
         {
             var item = PostItems.Item(blog, post, paths, notes);
             entryOfPath[$"steps[{contentAt}].Data[{items.Count}]"] = post.Name;
             idsByPost[BloggerReader.ShortId(post.Id)] = item["ContentItemId"]!.GetValue<string>();
             items.Add(item);
-            foreach (var old in post.OldPaths.Distinct(StringComparer.Ordinal))
+            foreach (var old in post.OldPaths.Where(p => seenFroms.Add(p)))
             {
                 redirects.Add(new JsonObject { ["From"] = old, ["ContentItemId"] = item["ContentItemId"]!.GetValue<string>() });
             }
@@ -64,8 +65,15 @@ public sealed class ImportRecipeBuilder(IRecipeHarvester harvester)
 
         foreach (var label in blog.Posts.SelectMany(p => p.Tags).Distinct(StringComparer.OrdinalIgnoreCase).Where(l => Slug.From(l).Length > 0))
         {
-            // Blogger's label page; the tag page is NewsCommentary's /tags/{slug}.
-            redirects.Add(new JsonObject { ["From"] = "/search/label/" + Uri.EscapeDataString(label), ["To"] = "/tags/" + Slug.From(label) });
+            // The old label pages (Blogger's /search/label/X, WordPress's /tag/x/ and /category/x/) go to NewsCommentary's /tags/{slug}.
+            var to = "/tags/" + Slug.From(label);
+            var froms = blog.Service == "Blogger"
+                ? new[] { "/search/label/" + Uri.EscapeDataString(label) }
+                : new[] { $"/tag/{Slug.From(label)}/", $"/category/{Slug.From(label)}/" };
+            foreach (var from in froms.Where(f => seenFroms.Add(f)))
+            {
+                redirects.Add(new JsonObject { ["From"] = from, ["To"] = to });
+            }
         }
 
         if (redirects.Count > 0)
