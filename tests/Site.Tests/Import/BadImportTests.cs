@@ -46,6 +46,28 @@ public sealed class BadImportTests(SetUpCliSite fixture) : IClassFixture<SetUpCl
     }
 
     [Fact]
+    public async Task AnEntryTheRecipeRefuses_IsNamed_AndNothingIsWritten()
+    {
+        var quote = string.Concat(Enumerable.Repeat("A very long quoted sentence. ", 2000));
+        var file = Site.WriteRecipe($"""
+            <feed xmlns='http://www.w3.org/2005/Atom'><id>tag:blogger.com,1999:blog-9</id>
+              <entry><id>tag:blogger.com,1999:blog-9.post-1</id><published>2021-01-01T00:00:00Z</published>
+                <category scheme='http://schemas.google.com/g/2005#kind' term='http://schemas.google.com/blogger/2008/kind#post'/>
+                <title>Far Too Long</title>
+                <content type='html'>From the Gazette:&lt;br/&gt;&lt;br/&gt;{quote}&lt;br/&gt;&lt;br/&gt;^ Mine. ^&lt;br/&gt;&lt;br/&gt;https://gazette.example.org/long</content>
+              </entry>
+            </feed>
+            """);
+        var before = Site.Fingerprint();
+
+        var run = await Site.RunAsync("import", "blogger", file);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("'Far Too Long': The quoted passage has at most 50,000 characters.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(before, Site.Fingerprint());
+    }
+
+    [Fact]
     public async Task AFileOverTheConfiguredSize_IsRefused()
     {
         var before = Site.Fingerprint();
