@@ -35,6 +35,9 @@ public sealed class BlogImportSiteTests(RecipesSiteFactory site) : IClassFixture
         var label = await reader.GetAsync("/search/label/City");
         Assert.Equal(HttpStatusCode.MovedPermanently, label.StatusCode);
         Assert.Equal("/tags/city", label.Headers.Location!.OriginalString);
+        var spaced = await reader.GetAsync("/search/label/Bridge%20Works");
+        Assert.Equal(HttpStatusCode.MovedPermanently, spaced.StatusCode);
+        Assert.Equal("/tags/bridge-works", spaced.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/2021/03/no-such-post.html")).StatusCode);
 
         var (response, post) = await Html.GetAsync(reader, "/2021/03/02/bridge-tolls");

@@ -35,7 +35,10 @@ public sealed class BlogEntry
     public List<string> Tags { get; } = [];
     public string Author { get; set; } = "";
 
-    /// <summary>The post's old site paths ("/2020/09/sochi-meeting.html", "/?p=12"), answered with 301s after the import.</summary>
+    /// <summary>
+    /// The post's old site paths ("/2020/09/sochi-meeting.html"), answered with 301s after the import; decoded
+    /// ("/search/label/Middle East"), as routing hands the path over.
+    /// </summary>
     public List<string> OldPaths { get; } = [];
 
     /// <summary>The slug the old service used (WordPress post_name), kept for the new address when there is one.</summary>

@@ -61,7 +61,7 @@ public static class BloggerReader
                     var post = Post(entry, id, draft: entry.Element(App + "control")?.Element(App + "draft").Text() == "yes");
                     if (AlternateLink(entry) is { } url)
                     {
-                        post.OldPaths.Add(url.AbsolutePath);
+                        post.OldPaths.Add(Uri.UnescapeDataString(url.AbsolutePath));
                     }
 
                     blog.Posts.Add(post);

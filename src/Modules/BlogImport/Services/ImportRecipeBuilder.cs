@@ -68,7 +68,7 @@ public sealed class ImportRecipeBuilder(IRecipeHarvester harvester)
             // The old label pages (Blogger's /search/label/X, WordPress's /tag/x/ and /category/x/) go to NewsCommentary's /tags/{slug}.
             var to = "/tags/" + Slug.From(label);
             var froms = blog.Service == "Blogger"
-                ? new[] { "/search/label/" + Uri.EscapeDataString(label) }
+                ? new[] { "/search/label/" + label }
                 : new[] { $"/tag/{Slug.From(label)}/", $"/category/{Slug.From(label)}/" };
             foreach (var from in froms.Where(f => seenFroms.Add(f)))
             {

@@ -87,7 +87,7 @@ public static class WordPressReader
 
         if (!post.Draft && Uri.TryCreate(item.Element("link").Text(), UriKind.Absolute, out var link) && link.AbsolutePath.Length > 1)
         {
-            post.OldPaths.Add(link.AbsolutePath);
+            post.OldPaths.Add(Uri.UnescapeDataString(link.AbsolutePath));
         }
 
         blog.Posts.Add(post);
