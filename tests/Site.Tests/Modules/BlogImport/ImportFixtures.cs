@@ -1,4 +1,4 @@
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>The export files written for these tests (Fixtures/import; see its README): paths and text.</summary>
 public static class ImportFixtures

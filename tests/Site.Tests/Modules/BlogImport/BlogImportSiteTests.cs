@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using AngleSharp.Dom;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>
 /// The admin page "Import a blog" (permission Import) with Blogger's Takeout feed.atom, and what readers see

@@ -1,6 +1,6 @@
 using Modules.BlogImport.Services;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>HTML to Markdown (AngleSharp): paragraphs, emphasis, links, lists and headings are kept; everything else goes.</summary>
 public sealed class HtmlToMarkdownTests

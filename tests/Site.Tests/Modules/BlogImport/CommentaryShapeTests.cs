@@ -1,6 +1,6 @@
 using Modules.BlogImport.Services;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>One test (at least) per rule of <see cref="CommentaryShape"/>, on the blocks HtmlBlocks makes of a post's HTML.</summary>
 public sealed class CommentaryShapeTests

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary><c>import wordpress FILE</c>: a WXR 1.2 file with Gutenberg quote and pullquote blocks, categories, tags, threads and permalinks.</summary>
 public sealed class WordPressCliTests(SetUpCliSite fixture) : IClassFixture<SetUpCliSite>

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>
 /// <c>import blogger FILE [--dry-run]</c> on a site set up through the command line: the classic Atom backup,

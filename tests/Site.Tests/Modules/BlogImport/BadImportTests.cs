@@ -1,6 +1,6 @@
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 
-namespace Site.Tests.ImportTests;
+namespace Site.Tests.Modules.BlogImport;
 
 /// <summary>Files an import refuses, each with a message saying why; a refused import writes nothing.</summary>
 public sealed class BadImportTests(SetUpCliSite fixture) : IClassFixture<SetUpCliSite>
