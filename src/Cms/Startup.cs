@@ -3,6 +3,7 @@ using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
 using Cms.Recipes.Export;
+using Cms.Recipes.Import;
 using Cms.Recipes.Steps;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddRecipeStep<ContentStep>();
         services.AddRecipeStep<RolesStep>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();
+        services.AddScoped<ImportRunner>();
         services.AddContentHandler<PublicCacheContentHandler>();
     }
 }

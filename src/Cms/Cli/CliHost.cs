@@ -34,6 +34,7 @@ public static class CliHost
             ExportCommand.Create(context),
             FeaturesCommand.Create(context),
             UsersCommand.Create(context),
+            ImportCommand.Create(context),
         };
         var verbArgs = HostArguments.Remove(args);
 

@@ -18,6 +18,7 @@ public sealed class Startup : ModuleStartup
         services.AddContentPart<CommentsPart>().UseDriver<CommentsPartDriver>();
         services.AddModelContributor<CommentsModel>();
         services.AddModelContributor<PendingRegistrationModel>();
+        services.AddRecipeStep<Recipes.CommentsStep>();
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddFeatureBound<ISettingsSectionValidator, CommentSettingsValidator>();

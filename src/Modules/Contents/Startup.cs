@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Modules;
+using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Drivers;
 using Modules.Contents.Handlers;
@@ -19,6 +20,10 @@ public sealed class Startup : ModuleStartup
         services.AddContentHandler<TitlePartHandler>();
         services.AddContentHandler<AutoroutePartHandler>();
         services.AddModelContributor<AutorouteModel>();
+        services.AddModelContributor<RedirectModel>();
+        services.AddRecipeStep<Recipes.RedirectsStep>();
+        services.AddScoped<Redirects>();
+        services.AddExportStep<Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
         services.AddScoped<AutorouteEntries>();

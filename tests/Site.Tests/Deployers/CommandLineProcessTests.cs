@@ -90,7 +90,7 @@ public sealed class CommandLineProcessTests(CommandLineSite site) : IClassFixtur
 
     [Theory]
     [InlineData("nosuchverb", "--help")]
-    [InlineData("import", "blogger", "FILE")]
+    [InlineData("imports", "blogger", "FILE")]
     [InlineData("Export")]
     public async Task UnknownVerb_ListsTheVerbs_AndExits1_WithoutStartingTheSite(params string[] args)
     {

@@ -11,7 +11,7 @@ namespace Site.Tests.Infrastructure;
 /// <summary>
 /// What the site has stored, as one string: documents, every content version, path and tag indexes, roles,
 /// role claims, users (name, e-mail, enabled, password hash) and their roles, comments, invitations
-/// and membership requests. Two equal fingerprints
+/// and membership requests, redirects. Two equal fingerprints
 /// mean nothing was written (or the same state again).
 /// </summary>
 public static class DatabaseFingerprint
@@ -84,6 +84,11 @@ public static class DatabaseFingerprint
         foreach (var r in await db.Set<MembershipRequest>().AsNoTracking().OrderBy(r => r.Id).ToListAsync())
         {
             text.Append("request ").Append(r.Id).Append(' ').Append(r.UserName).Append(' ').Append(r.Status).Append(' ').AppendLine(r.Message);
+        }
+
+        foreach (var r in await db.Set<Redirect>().AsNoTracking().OrderBy(r => r.FromPath).ToListAsync())
+        {
+            text.Append("redirect ").Append(r.FromPath).Append(' ').Append(r.ContentItemId).Append(' ').AppendLine(r.ToPath);
         }
 
         return text.ToString();

@@ -44,18 +44,19 @@ public sealed class RecipeExporter(
                 SettingsStep(settings),
                 await ContentDefinitionStepAsync(),
                 await RolesStepAsync(),
-                .. await ModuleStepsAsync(),
+                .. await ModuleStepsAsync(afterContent: false),
                 await ContentStepAsync(options.ContentType),
+                .. await ModuleStepsAsync(afterContent: true),
             ]),
         };
     }
 
-    /// <summary>The steps enabled features add (media files), before the content that may show them.</summary>
-    private async Task<List<JsonNode>> ModuleStepsAsync()
+    /// <summary>The steps enabled features add: media files before the content that shows them, redirects after the items they point at.</summary>
+    private async Task<List<JsonNode>> ModuleStepsAsync(bool afterContent)
     {
         var enabled = await features.GetEnabledAsync();
         var steps = new List<JsonNode>();
-        foreach (var source in moduleSteps.Where(s => enabled.Contains(s.FeatureId)))
+        foreach (var source in moduleSteps.Where(s => enabled.Contains(s.FeatureId) && s.Service.AfterContent == afterContent))
         {
             if (await source.Service.ExportAsync() is { } step)
             {

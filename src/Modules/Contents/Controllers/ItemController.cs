@@ -10,7 +10,7 @@ using Modules.Contents.Services;
 namespace Modules.Contents.Controllers;
 
 /// <summary>Shows a published item at its AutoroutePart path. The route comes last, after every other.</summary>
-public sealed class ItemController(IAutorouteEntries entries, IContentDisplayManager display, IAuthorizationService authorization) : Controller
+public sealed class ItemController(IAutorouteEntries entries, Redirects redirects, IContentDisplayManager display, IAuthorizationService authorization) : Controller
 {
     [HttpGet("{**path}", Order = int.MaxValue)]
     [OutputCache(PolicyName = PublicCachePolicy.Name)]
@@ -18,7 +18,9 @@ public sealed class ItemController(IAutorouteEntries entries, IContentDisplayMan
     {
         if (string.IsNullOrEmpty(path) || path.Length > AutoroutePart.MaxLength || await entries.FindPublishedAsync(path) is not { } item)
         {
-            return NotFound();
+            // An old address (an imported blog's): 301 to where it lives now. Blogger's "?m=1" (its mobile
+            // pages) and any other query are the same page, so only the path is looked up.
+            return await redirects.FindAsync("/" + path) is { } target ? RedirectPermanent(target) : NotFound();
         }
 
         if (await this.DenyUnlessAsync(authorization, ContentPermissions.ViewContent, item) is { } denied)
