@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddAuthorizationHandler<ContentAuthorizationHandler>();
         services.AddContentMetadataProvider<AutorouteMetadataProvider>();
         services.AddScoped<ContentEditorBuilder>();
+        services.AddScoped<PublishingEditor>();
         services.AddScoped<ContentListQuery>();
         services.AddNavigationProvider<AdminMenu>();
     }
