@@ -31,15 +31,19 @@ public sealed class PublishingEditor(IAuthorizationService authorization, ISiteS
         };
     }
 
-    /// <summary>Binds and checks the posted fields; changes the item only when they are valid. A field this user may not change is ignored.</summary>
+    /// <summary>
+    /// Binds and checks the posted fields; changes the item only when they are valid. A field this user may
+    /// not change, or one the form did not send (a script posting only the parts), leaves the item's value.
+    /// </summary>
     public async Task UpdateAsync(ControllerBase controller, ContentItem item)
     {
-        var posted = new PublishingEditorViewModel();
-        await controller.TryUpdateModelAsync(posted, Prefix);
         var state = controller.ModelState;
         var errorsBefore = state.ErrorCount;
+        var posted = new PublishingEditorViewModel();
+        await controller.TryUpdateModelAsync(posted, Prefix);
         string? author = null;
-        if (await CanEditAuthorAsync(controller.User))
+        var form = controller.Request.HasFormContentType ? controller.Request.Form : null;
+        if (form?.ContainsKey($"{Prefix}.Author") == true && await CanEditAuthorAsync(controller.User))
         {
             author = posted.Author?.Trim() ?? "";
             if (author.Length == 0)
@@ -57,7 +61,8 @@ public sealed class PublishingEditor(IAuthorizationService authorization, ISiteS
         }
 
         DateTime? publishedUtc = item.PublishedUtc;
-        if (await authorization.AuthorizeAsync(controller.User, ContentPermissions.PublishContent, item))
+        if (form?.ContainsKey($"{Prefix}.PublishedLocal") == true
+            && await authorization.AuthorizeAsync(controller.User, ContentPermissions.PublishContent, item))
         {
             var stored = await BuildAsync(controller.User, item);
             // The field shows minutes: an unchanged minute keeps the stored moment to the second.
