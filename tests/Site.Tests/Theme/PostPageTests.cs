@@ -97,7 +97,7 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
         {
             var contentManager = sp.GetRequiredService<IContentManager>();
             var item = TestPosts.New(contentManager, "A Long Quote", Day.AddDays(30));
-            item.Alter<QuotePart>(p => p.Text = string.Join("\n\n", Enumerable.Range(0, 16).Select(i => $"Paragraph {i} of the article says ten words here.")));
+            item.Alter<QuotePart>(p => p.Text = string.Join("\n\n", Enumerable.Range(0, 20).Select(i => $"Paragraph {i} of the article says nine words here.")));
             return (await contentManager.PublishAsync(item)).ContentItemId;
         });
         var shortId = await TaggedPosts.PublishAsync(site, "A Short Quote", Day.AddDays(31), "Short");
