@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddContentMetadataProvider<AutorouteMetadataProvider>();
         services.AddScoped<ContentEditorBuilder>();
         services.AddScoped<PublishingEditor>();
+        services.AddScoped<ContentTypeEditor>();
         services.AddScoped<ContentListQuery>();
         services.AddNavigationProvider<AdminMenu>();
     }
