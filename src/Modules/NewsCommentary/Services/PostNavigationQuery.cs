@@ -10,8 +10,8 @@ namespace Modules.NewsCommentary.Services;
 
 /// <summary>
 /// A post's neighbours (the next older and newer post) and up to three related posts (most tags in
-/// common, then newest). Three queries, each on index columns and each bounded whatever the number of
-/// posts: one row per neighbour, and at most <see cref="CandidatesPerTag"/> index rows per tag.
+/// common, then newest), in one query on index columns that is bounded whatever the number of posts:
+/// one row per neighbour, and at most <see cref="CandidatesPerTag"/> tag index rows per shared tag.
 /// </summary>
 public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries)
 {
@@ -28,33 +28,42 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
         }
 
         var id = post.ContentItemId;
+        var slugs = post.As<TagsPart>()?.Entries().Select(t => t.Slug).ToList() ?? [];
         var published = contentManager.Query().Where(r => r.ContentType == Migrations.ContentType && r.Published);
-        var older = await contentManager.ListAsync(published
+        var older = published
             .Where(r => r.PublishedUtc < date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) < 0))
-            .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.ContentItemId).Take(1));
-        var newer = await contentManager.ListAsync(published
+            .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
+        var newer = published
             .Where(r => r.PublishedUtc > date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) > 0))
-            .OrderBy(r => r.PublishedUtc).ThenBy(r => r.ContentItemId).Take(1));
-        var related = await RelatedAsync(post);
-        if (older.Count == 0 && newer.Count == 0 && related.Count == 0)
+            .OrderBy(r => r.PublishedUtc).ThenBy(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
+        var wanted = older.Concat(newer);
+        if (RelatedIds(id, slugs) is { } related)
+        {
+            wanted = wanted.Concat(related);
+        }
+
+        var items = await contentManager.ListAsync(published.Where(r => wanted.Contains(r.ContentItemId)));
+        var before = items.Where(i => IsBefore(i, date, id)).OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
+        var after = items.Where(i => i.ContentItemId != id && !IsBefore(i, date, id)).OrderBy(i => i.PublishedUtc).ThenBy(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
+        var mine = slugs.ToHashSet(StringComparer.Ordinal);
+        var relatedItems = items
+            .Select(i => (Item: i, Shared: i.As<TagsPart>()?.Entries().Count(t => mine.Contains(t.Slug)) ?? 0))
+            .Where(x => x.Shared > 0 && x.Item.ContentItemId != id)
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Item.PublishedUtc)
+            .Take(RelatedCount)
+            .Select(x => Link(x.Item))
+            .ToList();
+        if (before is null && after is null && relatedItems.Count == 0)
         {
             return null;
         }
 
-        return new PostNavigationViewModel(
-            older.Select(Link).FirstOrDefault(), newer.Select(Link).FirstOrDefault(), related.Select(Link).ToList());
+        return new PostNavigationViewModel(before is null ? null : Link(before), after is null ? null : Link(after), relatedItems);
     }
 
-    /// <summary>The published posts that share most tags with this one (one query).</summary>
-    public async Task<IReadOnlyList<ContentItem>> RelatedAsync(ContentItem post)
+    /// <summary>The ids of the published posts that share most tags with this one, as a subquery (null without tags).</summary>
+    private IQueryable<string>? RelatedIds(string id, IReadOnlyList<string> slugs)
     {
-        var slugs = post.As<TagsPart>()?.Entries().Select(t => t.Slug).ToList() ?? [];
-        if (slugs.Count == 0)
-        {
-            return [];
-        }
-
-        var id = post.ContentItemId;
         IQueryable<TagsPartIndex>? candidates = null;
         foreach (var slug in slugs)
         {
@@ -65,18 +74,15 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
             candidates = candidates is null ? forTag : candidates.Concat(forTag);
         }
 
-        var best = candidates!
+        return candidates?
             .GroupBy(t => t.ContentItemId)
             .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(t => t.PublishedUtc))
             .Select(g => g.Key)
             .Take(RelatedCount);
-        var items = await contentManager.ListAsync(contentManager.Query().Where(r => r.Published && best.Contains(r.ContentItemId)));
-        var mine = slugs.ToHashSet(StringComparer.Ordinal);
-        return items
-            .OrderByDescending(i => i.As<TagsPart>()?.Entries().Count(t => mine.Contains(t.Slug)) ?? 0)
-            .ThenByDescending(i => i.PublishedUtc)
-            .ToList();
     }
+
+    private static bool IsBefore(ContentItem item, DateTime date, string id)
+        => item.PublishedUtc < date || (item.PublishedUtc == date && string.CompareOrdinal(item.ContentItemId, id) < 0);
 
     private PostLink Link(ContentItem item) => new(item.DisplayText, entries.PathOf(item) ?? "/");
 }
