@@ -10,8 +10,9 @@ namespace Modules.NewsCommentary.Services;
 
 /// <summary>
 /// A post's neighbours (the next older and newer post) and up to three related posts (most tags in
-/// common, then newest), in one query on index columns that is bounded whatever the number of posts:
-/// one row per neighbour, and at most <see cref="CandidatesPerTag"/> tag index rows per shared tag.
+/// common, then newest): one query for their ids on index columns, bounded whatever the number of posts
+/// (one row per neighbour, at most <see cref="CandidatesPerTag"/> tag index rows per shared tag), and one
+/// that loads those (at most five) posts.
 /// </summary>
 public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries)
 {
@@ -42,7 +43,9 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
             wanted = wanted.Concat(related);
         }
 
-        var items = await contentManager.ListAsync(published.Where(r => wanted.Contains(r.ContentItemId)));
+        // The ids first, at the top level: a limit inside an IN subquery loses its ordering on some providers.
+        var ids = await wanted.ToListAsync();
+        var items = ids.Count == 0 ? [] : await contentManager.ListAsync(published.Where(r => ids.Contains(r.ContentItemId)));
         var before = items.Where(i => IsBefore(i, date, id)).OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
         var after = items.Where(i => i.ContentItemId != id && !IsBefore(i, date, id)).OrderBy(i => i.PublishedUtc).ThenBy(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
         var mine = slugs.ToHashSet(StringComparer.Ordinal);
