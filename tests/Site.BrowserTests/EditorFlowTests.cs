@@ -26,8 +26,6 @@ public sealed class EditorFlowTests(BrowserSite browser) : IClassFixture<Browser
         await page.FillAsync("[name='QuotePart.Text']", "Belarus will **reroute** its cargo.\n\n## Ports\n\nKlaipeda loses traffic.");
         await page.FillAsync("[name='AnalysisPart.Markdown']", "A costly *gesture*.");
         await page.FillAsync("[name='SourceLinkPart.Url']", "https://www.baltictimes.example/belarus-cargo");
-        await page.FillAsync("[name='SourceLinkPart.Title']", "Belarus Reroutes Cargo");
-        await page.FillAsync("[name='SourceLinkPart.Publication']", "The Baltic Times");
         await page.FillAsync("[name='SourceLinkPart.PublishedUtc']", "2024-06-01");
         await page.FillAsync("[name='TagsPart.Tags']", "Belarus, Baltic Ports");
 

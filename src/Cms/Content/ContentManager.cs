@@ -115,8 +115,9 @@ public sealed class ContentManager(
             row.Published = false;
         }
 
-        // A post keeps the date it was first published; an edit does not move it.
-        item.PublishedUtc = published?.PublishedUtc ?? item.PublishedUtc ?? Now;
+        // A post keeps the date it was first published (each version carries it); an edit does not move it
+        // unless the editor's publication date field set another.
+        item.PublishedUtc = item.PublishedUtc ?? published?.PublishedUtc ?? Now;
         item.CreatedUtc ??= rows.Select(r => r.CreatedUtc).FirstOrDefault() ?? Now;
         item.ModifiedUtc = Now;
         item.Latest = true;

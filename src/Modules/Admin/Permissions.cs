@@ -8,7 +8,10 @@ public sealed class Permissions : IPermissionProvider
     /// <summary>Orchard's name; no stereotype, so only Administrator holds it by default.</summary>
     public static readonly Permission ManageSettings = new("ManageSettings", "Manage the site settings (name, public address)");
 
-    public IEnumerable<Permission> GetPermissions() => [AdminPermissions.AccessAdminPanel, ManageSettings];
+    /// <summary>Orchard's name; no stereotype, so only Administrator holds it by default.</summary>
+    public static readonly Permission ManageFeatures = new("ManageFeatures", "Enable and disable features");
+
+    public IEnumerable<Permission> GetPermissions() => [AdminPermissions.AccessAdminPanel, ManageSettings, ManageFeatures];
 
     public IEnumerable<PermissionStereotype> GetDefaultStereotypes() =>
     [

@@ -31,6 +31,8 @@ public sealed class Startup : ModuleStartup
         services.AddAuthorizationHandler<ContentAuthorizationHandler>();
         services.AddContentMetadataProvider<AutorouteMetadataProvider>();
         services.AddScoped<ContentEditorBuilder>();
+        services.AddScoped<PublishingEditor>();
+        services.AddScoped<ContentTypeEditor>();
         services.AddScoped<ContentListQuery>();
         services.AddNavigationProvider<AdminMenu>();
     }

@@ -19,14 +19,16 @@ public sealed class Startup : ModuleStartup
         services.AddContentPart<QuotePart>().UseDriver<QuotePartDriver>();
         services.AddContentPart<AnalysisPart>().UseDriver<AnalysisPartDriver>();
         services.AddContentPart<SourceLinkPart>().UseDriver<SourceLinkPartDriver>();
-        services.AddContentPart<TagsPart>().UseDriver<TagsPartDriver>();
+        services.AddContentPart<TagsPart>().UseDriver<TagsPartDriver>().UseDriver<PostNavigationDriver>();
         services.AddContentHandler<TagsPartHandler>();
+        services.AddContentHandler<QuoteSourceHandler>();
         services.AddModelContributor<TagsModel>();
         services.AddDataMigration<Migrations>();
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
         services.AddScoped<TagQueries>();
+        services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
         services.AddContentMetadataProvider<PostMetadataProvider>();

@@ -28,6 +28,8 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
         "/admin/contents/new/NewsCommentary",
         "/admin/contents/{seed}/edit",
         "/admin/contents",
+        "/admin/contents/{seed}/history",
+        "/admin",
     ];
 
     public static TheoryData<string, ColorScheme> PublicPages => InBothSchemes(s_publicPaths);

@@ -114,7 +114,6 @@ public sealed class KeyboardTests(ReadersSite site) : ReadersTest(site)
             ["QuotePart.Text"] = "Every field was *reached* with Tab.\n\nAnd filled by typing.",
             ["AnalysisPart.Markdown"] = "Nothing here needed a pointer.",
             ["SourceLinkPart.Url"] = "https://keyboard.example/mice-stay-home",
-            ["SourceLinkPart.Title"] = "Mice Stay Home",
         };
         var page = await Site.EditorPageAsync();
         await page.GotoAsync("/admin/contents/new/NewsCommentary");

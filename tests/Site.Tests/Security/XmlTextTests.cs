@@ -50,8 +50,6 @@ public sealed class XmlTextTests(XmlTextSite site) : IClassFixture<XmlTextSite>
         { "NewsCommentary", "QuotePart.Attribution" },
         { "NewsCommentary", "AnalysisPart.Markdown" },
         { "NewsCommentary", "SourceLinkPart.Url" },
-        { "NewsCommentary", "SourceLinkPart.Title" },
-        { "NewsCommentary", "SourceLinkPart.Publication" },
         { "NewsCommentary", "SourceLinkPart.ArchiveUrl" },
         { "NewsCommentary", "TagsPart.Tags" },
         { "Page", "TitlePart.Title" },

@@ -12,7 +12,8 @@ using Modules.Admin.ViewModels;
 namespace Modules.Admin.Controllers;
 
 /// <summary>
-/// The site's name and public address (base URL). Needs ManageSettings. Every absolute URL the site
+/// The site's name, description, time zone, page size and public address (base URL), stored in the same
+/// site settings the recipe `settings` step writes (saving evicts every cached page). Needs ManageSettings. Every absolute URL the site
 /// writes starts with the address, and the site answers no other host name, so moving it to another
 /// host is confirmed first.
 /// </summary>
@@ -21,6 +22,7 @@ namespace Modules.Admin.Controllers;
 public sealed class SiteSettingsController(ISiteService site, IConfiguration configuration, IAuthorizationService authorization, INotifier notifier) : Controller
 {
     public const int MaxSiteName = 70;
+    public const int MaxDescription = 300;
 
     [HttpGet("")]
     public async Task<IActionResult> Index()
@@ -31,7 +33,14 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         }
 
         var settings = await site.GetAsync();
-        return Page(new SiteSettingsViewModel { SiteName = settings.SiteName, BaseUrl = settings.BaseUrl });
+        return Page(new SiteSettingsViewModel
+        {
+            SiteName = settings.SiteName,
+            BaseUrl = settings.BaseUrl,
+            SiteDescription = settings.SiteDescription,
+            TimeZoneId = settings.TimeZoneId,
+            PageSize = settings.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, settings.MaxPageSize);
     }
 
     [HttpPost("")]
@@ -52,8 +61,10 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
             ModelState.AddModelError(nameof(model.SiteName), problem);
         }
 
+        var current = await site.GetAsync();
+        var (description, zone, pageSize) = ReadDisplaySettings(model, current);
         var configured = PublicBaseUrl.Configured(configuration);
-        var baseUrl = (await site.GetAsync()).BaseUrl;
+        var baseUrl = current.BaseUrl;
         var keepStored = configured is not null && string.IsNullOrWhiteSpace(model.BaseUrl);
         if (!keepStored && !PublicBaseUrl.TryNormalize(model.BaseUrl, out baseUrl, out var error))
         {
@@ -69,21 +80,62 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page(model);
+            return Page(model, current.MaxPageSize);
         }
 
         await site.UpdateAsync(s =>
         {
             s.SiteName = name;
             s.BaseUrl = baseUrl;
+            s.SiteDescription = description;
+            s.TimeZoneId = zone;
+            s.PageSize = pageSize;
         });
         notifier.Success("Saved.");
         return Redirect((configured ?? baseUrl) + "/admin/settings/site");
     }
 
-    private ViewResult Page(SiteSettingsViewModel model)
+    /// <summary>
+    /// The description, time zone and page size, checked by the rules the recipe step and setup apply; problems
+    /// go beside their fields. A field the form did not send keeps its value (a script changing only the name).
+    /// </summary>
+    private (string Description, string TimeZoneId, int PageSize) ReadDisplaySettings(SiteSettingsViewModel model, SiteSettings current)
     {
+        var maxPageSize = current.MaxPageSize;
+        var form = Request.Form;
+        model.SiteDescription = form.ContainsKey(nameof(model.SiteDescription)) ? model.SiteDescription : current.SiteDescription;
+        model.TimeZoneId = form.ContainsKey(nameof(model.TimeZoneId)) ? model.TimeZoneId : current.TimeZoneId;
+        model.PageSize = form.ContainsKey(nameof(model.PageSize)) ? model.PageSize : current.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var description = model.SiteDescription?.Trim() ?? "";
+        if (description.Length > MaxDescription)
+        {
+            ModelState.AddModelError(nameof(model.SiteDescription), $"The description has at most {MaxDescription} characters (search engines show about 155).");
+        }
+        else if (XmlChars.Problem(description, "The description") is { } problem)
+        {
+            ModelState.AddModelError(nameof(model.SiteDescription), problem);
+        }
+
+        var zone = model.TimeZoneId?.Trim() ?? "";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            ModelState.AddModelError(nameof(model.TimeZoneId), $"“{zone}” is not a time zone this server knows: choose one from the list, e.g. Europe/London.");
+        }
+
+        if (!int.TryParse(model.PageSize, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pageSize)
+            || pageSize < 1 || pageSize > maxPageSize)
+        {
+            ModelState.AddModelError(nameof(model.PageSize), $"Posts per page must be a whole number from 1 to {maxPageSize}.");
+        }
+
+        return (description, zone, pageSize);
+    }
+
+    private ViewResult Page(SiteSettingsViewModel model, int maxPageSize)
+    {
+        model.MaxPageSize = maxPageSize;
         model.ConfiguredBaseUrl = PublicBaseUrl.Configured(configuration);
+        model.TimeZones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
         ViewData["Title"] = "Site settings";
         return View("SiteSettings", model);
     }

@@ -1,11 +1,12 @@
 using Cms.Content;
+using Cms.ContentDefinitions;
 using Microsoft.EntityFrameworkCore;
 using Modules.Admin.ViewModels;
 
 namespace Modules.Admin.Services;
 
 /// <summary>The dashboard's lists, through the content index columns: recent drafts and recently published items.</summary>
-public sealed class DashboardQuery(IContentManager contentManager)
+public sealed class DashboardQuery(IContentManager contentManager, IContentDefinitionManager definitions)
 {
     /// <param name="ownerId">The only owner whose items are listed, for a user who may not list everyone's; null for all.</param>
     public async Task<DashboardViewModel> BuildAsync(string? ownerId, int count)
@@ -24,6 +25,11 @@ public sealed class DashboardQuery(IContentManager contentManager)
             .OrderByDescending(r => r.PublishedUtc).Take(count)
             .Select(r => new DashboardEntry(r.ContentItemId, r.DisplayText, r.ContentType, r.Author, r.PublishedUtc))
             .ToListAsync();
-        return new DashboardViewModel { Drafts = drafts, Published = published };
+        // "New {type}" as the content list says it, for each type an editor may create.
+        var creatable = (await definitions.ListTypesAsync())
+            .Where(t => t.GetSettings().Creatable)
+            .Select(t => new DashboardType(t.Name, t.DisplayName))
+            .ToList();
+        return new DashboardViewModel { Drafts = drafts, Published = published, CreatableTypes = creatable };
     }
 }

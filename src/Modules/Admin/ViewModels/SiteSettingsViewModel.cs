@@ -9,6 +9,20 @@ public sealed class SiteSettingsViewModel
 
     public string? BaseUrl { get; set; }
 
+    public string? SiteDescription { get; set; }
+
+    /// <summary>An IANA time zone id, e.g. Europe/London: dates on the site, archives and the editor's dates are in it.</summary>
+    public string? TimeZoneId { get; set; }
+
+    /// <summary>Posts per page on the home page, archives and tag pages. A string, so "abc" gets our message, not the binder's.</summary>
+    public string? PageSize { get; set; }
+
+    [BindNever]
+    public int MaxPageSize { get; set; }
+
+    [BindNever]
+    public IReadOnlyList<string> TimeZones { get; set; } = [];
+
     /// <summary>Ticked to confirm a new address on another host: the site then answers only there.</summary>
     public bool ConfirmMove { get; set; }
 

@@ -22,6 +22,7 @@ public sealed class ContentEditorController(
     IContentDisplayManager display,
     IAuthorizationService authorization,
     ContentEditorBuilder editorBuilder,
+    PublishingEditor publishing,
     INotifier notifier) : Controller
 {
     [HttpGet("/admin/contents/new/{type}")]
@@ -89,6 +90,15 @@ public sealed class ContentEditorController(
                 return Forbid();
             }
 
+            if (submit == "autosave")
+            {
+                return StatusCode(StatusCodes.Status409Conflict, new
+                {
+                    saved = false,
+                    message = $"Not saved automatically: “{item.DisplayText}” was changed by someone else after you opened it. Copy what you need, then open it again.",
+                });
+            }
+
             await display.UpdateEditorAsync(item.Clone(), new ControllerUpdateModel(this));
             ModelState.AddModelError("", $"“{item.DisplayText}” was changed by someone else after you opened it. "
                 + "Your changes are not saved: copy what you need, then open the item again to see the latest version.");
@@ -101,15 +111,23 @@ public sealed class ContentEditorController(
 
     private async Task<IActionResult> SaveAsync(ContentItem item, ContentTypeDefinition definition, string? submit, bool isNew)
     {
-        var publish = submit == "publish" || !definition.GetSettings().Draftable;
+        // "autosave": the editor's page saves the draft every 30 s while it changes (content-editor.js), answered in JSON.
+        var autosave = submit == "autosave" && definition.GetSettings().Draftable;
+        var publish = !autosave && (submit == "publish" || !definition.GetSettings().Draftable);
         if (!await authorization.AuthorizeAsync(User, ContentPermissions.EditContent, item)
             || (publish && !await authorization.AuthorizeAsync(User, ContentPermissions.PublishContent, item)))
         {
             return Forbid();
         }
 
+        await publishing.UpdateAsync(this, item);
         if (!await display.UpdateEditorAsync(item, new ControllerUpdateModel(this)))
         {
+            if (autosave)
+            {
+                return AutosaveRefused();
+            }
+
             var editor = await editorBuilder.BuildAsync(this, item, definition, isNew);
             return EditorView(editor, isNew ? $"New {definition.DisplayName}" : $"Edit {item.DisplayText}");
         }
@@ -118,15 +136,39 @@ public sealed class ContentEditorController(
         {
             item = publish ? await contentManager.PublishAsync(item) : await contentManager.SaveDraftAsync(item);
         }
+        catch (ContentOperationException ex) when (autosave)
+        {
+            return StatusCode(StatusCodes.Status409Conflict, new { saved = false, message = ex.Message });
+        }
         catch (ContentOperationException ex)
         {
             notifier.Error(ex.Message);
             return Redirect($"/admin/contents/{item.ContentItemId}/edit");
         }
 
+        if (autosave)
+        {
+            return Json(new
+            {
+                saved = true,
+                id = item.ContentItemId,
+                editedVersion = EditedVersion.Of(item),
+                formAction = $"/admin/contents/{item.ContentItemId}/edit",
+                savedUtc = item.ModifiedUtc,
+            });
+        }
+
         notifier.Success(publish ? $"“{item.DisplayText}” is published." : $"“{item.DisplayText}” is saved as a draft.");
         return Redirect($"/admin/contents/{item.ContentItemId}/edit");
     }
+
+    /// <summary>An autosave of a form with errors stores nothing and says so; the editor shows the errors when the user saves.</summary>
+    private ObjectResult AutosaveRefused()
+        => StatusCode(StatusCodes.Status422UnprocessableEntity, new
+        {
+            saved = false,
+            message = "Not saved automatically: some fields need correcting. Use Save draft to see which.",
+        });
 
     private ContentItem NewItem(string type)
     {

@@ -9,7 +9,7 @@ using Modules.Contents.ViewModels;
 namespace Modules.Contents.Services;
 
 /// <summary>Builds the editor page's model: the parts' editors and the actions this user may take.</summary>
-public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, IAutorouteEntries entries, IAuthorizationService authorization)
+public sealed class ContentEditorBuilder(IContentDisplayManager display, IContentManager contentManager, IAutorouteEntries entries, IAuthorizationService authorization, PublishingEditor publishing)
 {
     public async Task<ContentEditorViewModel> BuildAsync(ControllerBase controller, ContentItem item, ContentTypeDefinition type, bool isNew)
     {
@@ -20,6 +20,7 @@ public sealed class ContentEditorBuilder(IContentDisplayManager display, IConten
         {
             Editor = await display.BuildEditorAsync(item),
             TypeDisplayName = string.IsNullOrEmpty(type.DisplayName) ? type.Name : type.DisplayName,
+            Publishing = await publishing.BuildAsync(user, item),
             IsNew = isNew,
             IsPublished = published is not null,
             HasDraft = !isNew && !item.Published,

@@ -12,6 +12,10 @@ public sealed class ContentEditorViewModel
     [BindNever]
     public required string TypeDisplayName { get; init; }
 
+    /// <summary>The author and publication date fields.</summary>
+    [BindNever]
+    public required PublishingEditorViewModel Publishing { get; init; }
+
     [BindNever]
     public bool IsNew { get; init; }
 

@@ -1,5 +1,4 @@
 using Cms.Display;
-using Modules.Contents.Services;
 using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
@@ -7,8 +6,11 @@ using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntries entries) : ContentPartDisplayDriver<QuotePart>
+public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<QuotePart>
 {
+    /// <summary>A quote longer than this many words gets a "Skip to the analysis" link at its top.</summary>
+    public const int LongQuoteWords = 150;
+
     public override Task<PartView?> DisplayAsync(QuotePart part, PartDisplayContext context)
     {
         var source = context.ContentItem.As<SourceLinkPart>()?.Url;
@@ -16,13 +18,14 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntrie
         if (context.IsSummary)
         {
             var (excerpt, isWhole) = QuoteExcerpt.From(part.Text);
-            var more = isWhole ? null : entries.PathOf(context.ContentItem);
             return Task.FromResult<PartView?>(context.View(
-                new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, more)));
+                new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, IsExcerpt: !isWhole)));
         }
 
+        var words = markdown.ToPlainText(part.Text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var skip = words > LongQuoteWords && context.ContentItem.As<AnalysisPart>() is { Markdown.Length: > 0 };
         return Task.FromResult<PartView?>(context.View(
-            new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, null)));
+            new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, SkipToAnalysis: skip)));
     }
 
     public override async Task UpdateAsync(QuotePart part, IUpdateModel updater, PartDisplayContext context)

@@ -27,11 +27,13 @@ public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown, LinkHealthQ
 
     public override async Task UpdateAsync(SourceLinkPart part, IUpdateModel updater, PartDisplayContext context)
     {
+        // The headline and publication are the quote's (asked once): a posted Title or Publication is ignored,
+        // and QuoteSourceHandler copies the quote's here on save.
+        var (title, publication) = (part.Title, part.Publication);
         await updater.TryUpdateModelAsync(part, context.Prefix);
+        (part.Title, part.Publication) = (title, publication);
         part.Url = part.Url?.Trim() ?? "";
         part.ArchiveUrl = string.IsNullOrWhiteSpace(part.ArchiveUrl) ? null : part.ArchiveUrl.Trim();
-        part.Title = part.Title?.Trim() ?? "";
-        part.Publication = part.Publication?.Trim() ?? "";
         if (part.PublishedUtc is { } date)
         {
             part.PublishedUtc = DateTime.SpecifyKind(date.Date, DateTimeKind.Utc);

@@ -13,6 +13,9 @@ public static class PostDate
 
     public static string Short(DateTime date) => date.ToString("MMMM d, yyyy", s_english);
 
+    /// <summary>A post's time in its byline: "September 11, 2020 at 2:05 PM".</summary>
+    public static string DateAndTime(DateTime date) => date.ToString("MMMM d, yyyy 'at' h:mm tt", s_english);
+
     public static string Iso(DateTime date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

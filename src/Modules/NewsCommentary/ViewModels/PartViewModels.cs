@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Html;
 
 namespace Modules.NewsCommentary.ViewModels;
 
-/// <summary>The quote as readers see it: rendered passage, headline, who is quoted and the source to cite.</summary>
-public sealed record QuotePartViewModel(string Headline, string Attribution, IHtmlContent Html, string? CiteUrl, string? ContinueUrl);
+/// <summary>
+/// The quote as readers see it: rendered passage, headline, who is quoted and the source to cite.
+/// <see cref="IsExcerpt"/>: a list shows the opening only. <see cref="SkipToAnalysis"/>: the post's quote is
+/// long enough that a reader may want to jump past it to the analysis.
+/// </summary>
+public sealed record QuotePartViewModel(string Headline, string Attribution, IHtmlContent Html, string? CiteUrl, bool IsExcerpt = false, bool SkipToAnalysis = false);
 
 public sealed record AnalysisPartViewModel(IHtmlContent Html);
 

@@ -241,8 +241,6 @@ public sealed class ContentEditorTests(SiteFactory site) : IClassFixture<SiteFac
         ["QuotePart.Text"] = $"The quoted passage about {title}.\n\n## A subhead\n\nMore of it.",
         ["AnalysisPart.Markdown"] = $"Analysis of {title}.",
         ["SourceLinkPart.Url"] = "https://news.example.org/" + Guid.NewGuid().ToString("N"),
-        ["SourceLinkPart.Title"] = $"Headline about {title}",
-        ["SourceLinkPart.Publication"] = "The Test Gazette",
         ["SourceLinkPart.PublishedUtc"] = "2024-05-01",
         ["SourceLinkPart.ArchiveUrl"] = "",
         ["submit"] = submit,

@@ -1,0 +1,91 @@
+using Cms.Content;
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Services;
+using Modules.NewsCommentary.Indexes;
+using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.ViewModels;
+
+namespace Modules.NewsCommentary.Services;
+
+/// <summary>
+/// A post's neighbours (the next older and newer post) and up to three related posts (most tags in
+/// common, then newest): one query for their ids on index columns, bounded whatever the number of posts
+/// (one row per neighbour, at most <see cref="CandidatesPerTag"/> tag index rows per shared tag), and one
+/// that loads those (at most five) posts.
+/// </summary>
+public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries)
+{
+    public const int RelatedCount = 3;
+
+    /// <summary>The newest posts looked at for each shared tag: enough to find good company, never a scan of a big tag.</summary>
+    public const int CandidatesPerTag = 50;
+
+    public async Task<PostNavigationViewModel?> ForAsync(ContentItem post)
+    {
+        if (post.PublishedUtc is not { } date)
+        {
+            return null;
+        }
+
+        var id = post.ContentItemId;
+        var slugs = post.As<TagsPart>()?.Entries().Select(t => t.Slug).ToList() ?? [];
+        var published = contentManager.Query().Where(r => r.ContentType == Migrations.ContentType && r.Published);
+        var older = published
+            .Where(r => r.PublishedUtc < date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) < 0))
+            .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
+        var newer = published
+            .Where(r => r.PublishedUtc > date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) > 0))
+            .OrderBy(r => r.PublishedUtc).ThenBy(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
+        var wanted = older.Concat(newer);
+        if (RelatedIds(id, slugs) is { } related)
+        {
+            wanted = wanted.Concat(related);
+        }
+
+        // The ids first, at the top level: a limit inside an IN subquery loses its ordering on some providers.
+        var ids = await wanted.ToListAsync();
+        var items = ids.Count == 0 ? [] : await contentManager.ListAsync(published.Where(r => ids.Contains(r.ContentItemId)));
+        var before = items.Where(i => IsBefore(i, date, id)).OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
+        var after = items.Where(i => i.ContentItemId != id && !IsBefore(i, date, id)).OrderBy(i => i.PublishedUtc).ThenBy(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
+        var mine = slugs.ToHashSet(StringComparer.Ordinal);
+        var relatedItems = items
+            .Select(i => (Item: i, Shared: i.As<TagsPart>()?.Entries().Count(t => mine.Contains(t.Slug)) ?? 0))
+            .Where(x => x.Shared > 0 && x.Item.ContentItemId != id)
+            .OrderByDescending(x => x.Shared).ThenByDescending(x => x.Item.PublishedUtc)
+            .Take(RelatedCount)
+            .Select(x => Link(x.Item))
+            .ToList();
+        if (before is null && after is null && relatedItems.Count == 0)
+        {
+            return null;
+        }
+
+        return new PostNavigationViewModel(before is null ? null : Link(before), after is null ? null : Link(after), relatedItems);
+    }
+
+    /// <summary>The ids of the published posts that share most tags with this one, as a subquery (null without tags).</summary>
+    private IQueryable<string>? RelatedIds(string id, IReadOnlyList<string> slugs)
+    {
+        IQueryable<TagsPartIndex>? candidates = null;
+        foreach (var slug in slugs)
+        {
+            // Each tag's newest rows, read in the order of the (Slug, ContentType, PublishedUtc) index.
+            var forTag = db.Set<TagsPartIndex>().AsNoTracking()
+                .Where(t => t.Slug == slug && t.ContentType == Migrations.ContentType && t.ContentItemId != id)
+                .OrderByDescending(t => t.PublishedUtc).Take(CandidatesPerTag);
+            candidates = candidates is null ? forTag : candidates.Concat(forTag);
+        }
+
+        return candidates?
+            .GroupBy(t => t.ContentItemId)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Max(t => t.PublishedUtc))
+            .Select(g => g.Key)
+            .Take(RelatedCount);
+    }
+
+    private static bool IsBefore(ContentItem item, DateTime date, string id)
+        => item.PublishedUtc < date || (item.PublishedUtc == date && string.CompareOrdinal(item.ContentItemId, id) < 0);
+
+    private PostLink Link(ContentItem item) => new(item.DisplayText, entries.PathOf(item) ?? "/");
+}
