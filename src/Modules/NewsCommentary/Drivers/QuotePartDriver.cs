@@ -7,7 +7,7 @@ using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntries entries) : ContentPartDisplayDriver<QuotePart>
+public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntries entries, LinkHealthQuery health) : ContentPartDisplayDriver<QuotePart>
 {
     public override Task<PartView?> DisplayAsync(QuotePart part, PartDisplayContext context)
     {
@@ -21,8 +21,17 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown, IAutorouteEntrie
                 new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, more)));
         }
 
-        return Task.FromResult<PartView?>(context.View(
-            new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, null)));
+        return DetailAsync(part, context, cite);
+    }
+
+    /// <summary>The post page's quote, with the notice under it when the source has dropped some of its sentences.</summary>
+    private async Task<PartView?> DetailAsync(QuotePart part, PartDisplayContext context, string? cite)
+    {
+        var drift = cite is null ? null : await health.DriftOfAsync(context.ContentItem.ContentItemId, QuoteText.Sentences(markdown.ToPlainText(part.Text)));
+        var archive = context.ContentItem.As<SourceLinkPart>()?.ArchiveUrl;
+        return context.View(new QuotePartViewModel(
+            part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, null,
+            drift?.FirstNoticedUtc, SafeUrl.IsHttp(archive) ? archive : null));
     }
 
     public override async Task UpdateAsync(QuotePart part, IUpdateModel updater, PartDisplayContext context)

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Html;
 
 namespace Modules.NewsCommentary.ViewModels;
 
-/// <summary>The quote as readers see it: rendered passage, headline, who is quoted and the source to cite.</summary>
-public sealed record QuotePartViewModel(string Headline, string Attribution, IHtmlContent Html, string? CiteUrl, string? ContinueUrl);
+/// <summary>
+/// The quote as readers see it: rendered passage, headline, who is quoted and the source to cite.
+/// <see cref="DriftNoticedUtc"/>: the source no longer carries all of it (post page only), with its archived copy when there is one.
+/// </summary>
+public sealed record QuotePartViewModel(
+    string Headline, string Attribution, IHtmlContent Html, string? CiteUrl, string? ContinueUrl, DateTime? DriftNoticedUtc = null, string? ArchiveUrl = null);
 
 public sealed record AnalysisPartViewModel(IHtmlContent Html);
 
