@@ -18,10 +18,10 @@ public sealed class QuoteDriftSite : LinkHealthSite
 
     /// <summary>The article as first published: straight quotes, an en dash, other capitals and spacing, a menu and a script around it.</summary>
     public static string Article(string second = "\"There will be no new election,\" he told reporters – in Minsk.", string first = "LUKASHENKO said   he would not step down.")
-        => $"""
-            <!doctype html><html><head><title>Minsk</title><style>p {{ color: red }}</style></head>
+        => $$"""
+            <!doctype html><html><head><title>Minsk</title><style>p { color: red }</style></head>
             <body><nav>Home World</nav><article><h1>Protests in Minsk</h1>
-            <p>{first}</p><p>{second}</p>
+            <p>{{first}}</p><p>{{second}}</p>
             <p>The opposition called for a general strike across the whole
             country on Monday.</p></article><script>var s = "There will be no new election";</script></body></html>
             """;

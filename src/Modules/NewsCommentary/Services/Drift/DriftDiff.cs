@@ -25,8 +25,11 @@ public static class DriftDiff
                 pieces.Add(new(DiffKind.Same, diff.PiecesOld[old]));
             }
 
-            pieces.AddRange(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA).Select(p => new DiffPiece(DiffKind.Removed, p)));
-            pieces.AddRange(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB).Select(p => new DiffPiece(DiffKind.Added, p)));
+            // The chunker keeps the spaces between words as pieces: a removed space is dropped, an added one shown plainly.
+            pieces.AddRange(diff.PiecesOld.Skip(block.DeleteStartA).Take(block.DeleteCountA)
+                .Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => new DiffPiece(DiffKind.Removed, p)));
+            pieces.AddRange(diff.PiecesNew.Skip(block.InsertStartB).Take(block.InsertCountB)
+                .Select(p => new DiffPiece(string.IsNullOrWhiteSpace(p) ? DiffKind.Same : DiffKind.Added, p)));
             old = block.DeleteStartA + block.DeleteCountA;
         }
 
