@@ -6,7 +6,7 @@ using Modules.Forecasts.Models;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
 using Site.Tests.Infrastructure;
-using Site.Tests.NewsCommentaryTests;
+using Site.Tests.Modules.NewsCommentary.QuoteDrift;
 
 namespace Site.BrowserTests;
 
