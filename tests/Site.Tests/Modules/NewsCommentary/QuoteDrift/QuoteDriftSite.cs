@@ -2,7 +2,6 @@ using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
-
 using Site.Tests.Modules.NewsCommentary.LinkHealth;
 
 namespace Site.Tests.Modules.NewsCommentary.QuoteDrift;
