@@ -21,6 +21,8 @@ public static class QuoteDriftRecord
     /// <summary>Writes the quote columns of <paramref name="after"/> from <paramref name="before"/> and the reading.</summary>
     public static void Apply(SourceLinkCheck before, QuoteReading reading, DateTime nowUtc, SourceLinkCheck after)
     {
+        // Whole microseconds, as PostgreSQL keeps them: the dates in the JSON and in the columns must compare equal.
+        nowUtc = new DateTime(nowUtc.Ticks - nowUtc.Ticks % 10, DateTimeKind.Utc);
         var sameQuote = before.QuoteFingerprint == reading.Fingerprint;
         var known = sameQuote ? Missing(before.MissingJson) : [];
         after.QuoteFingerprint = reading.Fingerprint;
