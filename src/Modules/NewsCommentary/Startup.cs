@@ -48,6 +48,8 @@ public sealed class Startup : ModuleStartup
             .ConfigurePrimaryHttpMessageHandler(sp => LinkCheckHttpHandler.Create(
                 sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value.AllowPrivateAddresses));
         services.AddSingleton<LinkProbe>();
+        services.AddSingleton<SourcePageReader>();
+        services.AddScoped<QuoteDriftQuery>();
         services.AddScoped<LinkCheckUserAgent>();
         services.AddScoped<LinkCheckStore>();
         services.AddScoped<LinkChecker>();

@@ -13,12 +13,13 @@ namespace Site.Tests.Infrastructure;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, a free port) that plays the sources posts cite: pages
 /// that answer 200, 404, 410 and 503, redirects, a redirect loop, a server that refuses HEAD, a slow
-/// one, and pages whose answer a test sets. It remembers every request it saw.
+/// one, pages whose answer a test sets, and pages whose words a test edits (quote drift). It remembers every request it saw.
 /// </summary>
 public sealed class SourceServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, int> _statuses = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (byte[] Body, string ContentType)> _pages = new(StringComparer.Ordinal);
 
     private SourceServer(WebApplication app) => _app = app;
 
@@ -34,6 +35,10 @@ public sealed class SourceServer : IAsyncDisposable
 
     /// <summary>What <c>/set/{key}</c> answers from now on (200 until set).</summary>
     public void SetStatus(string key, int status) => _statuses[key] = status;
+
+    /// <summary>What <c>/page/{key}</c> answers from now on: a page that changes as the test edits it.</summary>
+    public void SetPage(string key, string body, string contentType = "text/html; charset=utf-8")
+        => _pages[key] = (System.Text.Encoding.UTF8.GetBytes(body), contentType);
 
     public static async Task<SourceServer> StartAsync()
     {
@@ -66,6 +71,34 @@ public sealed class SourceServer : IAsyncDisposable
         {
             await Task.Delay(TimeSpan.FromSeconds(10), c.RequestAborted);
             return Results.Ok();
+        });
+        app.MapMethods("/page/{key}", getAndHead, (string key) => server._pages.TryGetValue(key, out var page)
+            ? Results.Bytes(page.Body, page.ContentType)
+            : Results.NotFound());
+
+        // HTML of 200 KiB sent in pieces, with no Content-Length to warn the reader.
+        app.MapMethods("/big", getAndHead, async (HttpContext c) =>
+        {
+            c.Response.ContentType = "text/html";
+            if (HttpMethods.IsGet(c.Request.Method))
+            {
+                var chunk = System.Text.Encoding.UTF8.GetBytes("<p>" + new string('x', 1017) + "</p>\n");
+                for (var i = 0; i < 200; i++)
+                {
+                    await c.Response.Body.WriteAsync(chunk, c.RequestAborted);
+                }
+            }
+        });
+
+        // Answers HEAD at once but takes 10 s over the page itself.
+        app.MapMethods("/slow-body", getAndHead, async (HttpContext c) =>
+        {
+            if (HttpMethods.IsGet(c.Request.Method))
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), c.RequestAborted);
+            }
+
+            return Results.Text("<p>Late.</p>", "text/html");
         });
         app.MapMethods("/set/{key}", getAndHead, (string key) => Results.StatusCode(server._statuses.GetValueOrDefault(key, 200)));
 

@@ -14,6 +14,7 @@ namespace Modules.NewsCommentary.Controllers;
 [Route("admin/source-links")]
 public sealed class LinkHealthController(
     LinkHealthQuery query,
+    QuoteDriftQuery drift,
     LinkChecker checker,
     IAuthorizationService authorization,
     INotifier notifier) : Controller
@@ -21,7 +22,7 @@ public sealed class LinkHealthController(
     public const int PageSize = 50;
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(int page = 1)
+    public async Task<IActionResult> Index(int page = 1, string? filter = null)
     {
         if (!await authorization.AuthorizeAsync(User, Permissions.ViewSourceLinkHealth))
         {
@@ -29,6 +30,12 @@ public sealed class LinkHealthController(
         }
 
         page = Math.Clamp(page, 1, 100_000);
+        if (filter == QuoteDriftController.Filter)
+        {
+            ViewData["Title"] = "Changed quotes";
+            return View("QuoteDrift", new QuoteDriftViewModel(await drift.PageAsync(page, PageSize), await drift.CountAsync()));
+        }
+
         ViewData["Title"] = "Broken source links";
         return View("LinkHealth", new LinkHealthViewModel(await query.BrokenPageAsync(page, PageSize), await query.CountsAsync()));
     }

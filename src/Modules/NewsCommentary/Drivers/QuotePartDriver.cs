@@ -6,7 +6,7 @@ using Modules.NewsCommentary.ViewModels;
 
 namespace Modules.NewsCommentary.Drivers;
 
-public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<QuotePart>
+public sealed class QuotePartDriver(IMarkdownRenderer markdown, LinkHealthQuery health) : ContentPartDisplayDriver<QuotePart>
 {
     /// <summary>A quote longer than this many words gets a "Skip to the analysis" link at its top.</summary>
     public const int LongQuoteWords = 150;
@@ -22,10 +22,20 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown) : ContentPartDis
                 new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(excerpt, headingOffset: 2), cite, IsExcerpt: !isWhole)));
         }
 
-        var words = markdown.ToPlainText(part.Text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        return DetailAsync(part, context, cite);
+    }
+
+    /// <summary>The post page's quote: the skip link when it is long, the notice under it when the source has dropped some of its sentences.</summary>
+    private async Task<PartView?> DetailAsync(QuotePart part, PartDisplayContext context, string? cite)
+    {
+        var plain = markdown.ToPlainText(part.Text);
+        var words = plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var skip = words > LongQuoteWords && context.ContentItem.As<AnalysisPart>() is { Markdown.Length: > 0 };
-        return Task.FromResult<PartView?>(context.View(
-            new QuotePartViewModel(part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, SkipToAnalysis: skip)));
+        var drift = cite is null ? null : await health.DriftOfAsync(context.ContentItem.ContentItemId, QuoteText.Sentences(plain));
+        var archive = context.ContentItem.As<SourceLinkPart>()?.ArchiveUrl;
+        return context.View(new QuotePartViewModel(
+            part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, SkipToAnalysis: skip,
+            DriftNoticedUtc: drift?.FirstNoticedUtc, ArchiveUrl: SafeUrl.IsHttp(archive) ? archive : null));
     }
 
     public override async Task UpdateAsync(QuotePart part, IUpdateModel updater, PartDisplayContext context)

@@ -1,7 +1,9 @@
 using Cms.Content;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.Services;
 
 namespace Modules.NewsCommentary.Handlers;
 
@@ -10,7 +12,7 @@ namespace Modules.NewsCommentary.Handlers;
 /// to check and whether to check it at all. Runs inside the content operation's transaction, so the
 /// row never says a post is published when the publish rolled back.
 /// </summary>
-public sealed class SourceLinkCheckHandler(CmsDbContext db) : IContentHandler
+public sealed class SourceLinkCheckHandler(CmsDbContext db, IMarkdownRenderer markdown) : IContentHandler
 {
     public async Task ChangedAsync(ContentChange change)
     {
@@ -42,6 +44,15 @@ public sealed class SourceLinkCheckHandler(CmsDbContext db) : IContentHandler
         else if (row.Url != url)
         {
             row.StartOver(url);
+        }
+
+        // A reworded quote is judged afresh, and soon: its record starts over and the link is due at once.
+        var sentences = QuoteText.Sentences(markdown.ToPlainText(change.Published!.As<QuotePart>()?.Text));
+        var fingerprint = sentences.Count == 0 ? null : QuoteText.Fingerprint(sentences);
+        if (row.QuoteFingerprint != fingerprint && (row.QuoteFingerprint is not null || row.QuoteState is not null))
+        {
+            row.StartQuoteOver(fingerprint);
+            row.LastCheckedUtc = null;
         }
 
         row.Published = true;

@@ -34,6 +34,27 @@ public sealed class SourceLinkCheck
     /// <summary>Readers are told the source is gone (see <c>LinkHealthRules.IsGone</c>); copied into <see cref="GoneSourcesDocument"/> for the post page.</summary>
     public bool Gone { get; set; }
 
+    /// <summary>The published quote these quote columns judge (<c>QuoteText.Fingerprint</c>); another quote starts them over.</summary>
+    public string? QuoteFingerprint { get; set; }
+
+    /// <summary>What the last reading of the page found of the quote; null until the page was read.</summary>
+    public QuoteState? QuoteState { get; set; }
+
+    /// <summary>When the page was last read for the quote (a check whose page could not be read counts too).</summary>
+    public DateTime? QuoteCheckedUtc { get; set; }
+
+    /// <summary>Why the last reading found nothing to compare (not HTML, too large, no answer); null when it did.</summary>
+    public string? QuoteMessage { get; set; }
+
+    /// <summary>The sentences missing now, each with the day it first went missing (JSON of <see cref="MissingSentence"/>).</summary>
+    public string? MissingJson { get; set; }
+
+    /// <summary>When the current drift was first noticed: kept while any sentence stays missing.</summary>
+    public DateTime? DriftSinceUtc { get; set; }
+
+    /// <summary>An editor has seen the drift and kept the quote: the report clears, readers keep the notice.</summary>
+    public DateTime? DriftAcknowledgedUtc { get; set; }
+
     /// <summary>A new URL has no history: it is checked afresh on the next pass.</summary>
     public void StartOver(string url)
     {
@@ -46,6 +67,19 @@ public sealed class SourceLinkCheck
         ConsecutiveFailures = 0;
         FailingSinceUtc = null;
         Gone = false;
+        StartQuoteOver(QuoteFingerprint);
+    }
+
+    /// <summary>A new quote (or a new URL) has no drift: the next check reads the page afresh.</summary>
+    public void StartQuoteOver(string? fingerprint)
+    {
+        QuoteFingerprint = fingerprint;
+        QuoteState = null;
+        QuoteCheckedUtc = null;
+        QuoteMessage = null;
+        MissingJson = null;
+        DriftSinceUtc = null;
+        DriftAcknowledgedUtc = null;
     }
 }
 

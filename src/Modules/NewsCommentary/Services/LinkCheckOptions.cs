@@ -40,11 +40,18 @@ public sealed class LinkCheckOptions
     /// </summary>
     public bool AllowPrivateAddresses { get; set; }
 
+    /// <summary>Quote drift: the most of a source page read to look for the quote; a larger page is recorded as unreadable.</summary>
+    public int MaxPageBytes { get; set; } = 2 * 1024 * 1024;
+
+    /// <summary>Quote drift: read the page and look for the quoted sentences (after a check that finds the page).</summary>
+    public bool CheckQuotes { get; set; } = true;
+
     // Nonsense values (0 s, negative counts) fall back to working ones rather than stopping the site.
     internal TimeSpan EffectiveTimeout => Timeout > TimeSpan.Zero ? Timeout : TimeSpan.FromSeconds(15);
     internal TimeSpan EffectiveWakeInterval => WakeInterval >= TimeSpan.FromMinutes(1) ? WakeInterval : TimeSpan.FromMinutes(1);
     internal TimeSpan EffectiveRecheckAfter => RecheckAfter > TimeSpan.Zero ? RecheckAfter : TimeSpan.FromHours(24);
     internal int EffectiveMaxRedirects => Math.Clamp(MaxRedirects, 0, 50);
     internal int EffectiveMaxConcurrency => Math.Clamp(MaxConcurrency, 1, 32);
+    internal int EffectiveMaxPageBytes => MaxPageBytes > 0 ? MaxPageBytes : 2 * 1024 * 1024;
     internal int EffectiveMaxChecksPerPass => Math.Max(1, MaxChecksPerPass);
 }

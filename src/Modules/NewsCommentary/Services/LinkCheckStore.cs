@@ -82,7 +82,8 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManag
     }
 
     /// <summary>Stores what the check found; null when the URL changed meanwhile (the result is about an old link).</summary>
-    public async Task<SourceLinkCheck?> RecordAsync(SourceLinkCheck before, ProbeResult result, DateTime nowUtc, TimeSpan goneAfter, CancellationToken cancellationToken)
+    public async Task<SourceLinkCheck?> RecordAsync(
+        SourceLinkCheck before, ProbeResult result, QuoteReading? reading, DateTime nowUtc, TimeSpan goneAfter, CancellationToken cancellationToken)
     {
         var failed = LinkHealthRules.IsBroken(result.Outcome);
         var after = new SourceLinkCheck
@@ -110,8 +111,66 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManag
                 .SetProperty(c => c.ConsecutiveFailures, after.ConsecutiveFailures)
                 .SetProperty(c => c.FailingSinceUtc, after.FailingSinceUtc)
                 .SetProperty(c => c.Gone, after.Gone), cancellationToken);
-        return updated == 1 ? after : null;
+        if (updated != 1)
+        {
+            return null;
+        }
+
+        CopyQuote(before, after);
+        if (reading is not null)
+        {
+            QuoteDriftRecord.Apply(before, reading, nowUtc, after);
+
+            // Only over the record this reading was folded into: an editor's acknowledgement or a new quote meanwhile wins.
+            await Checks
+                .Where(c => c.Id == before.Id && c.Url == before.Url && c.QuoteFingerprint == before.QuoteFingerprint
+                    && c.DriftAcknowledgedUtc == before.DriftAcknowledgedUtc)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.QuoteFingerprint, after.QuoteFingerprint)
+                    .SetProperty(c => c.QuoteState, after.QuoteState)
+                    .SetProperty(c => c.QuoteCheckedUtc, after.QuoteCheckedUtc)
+                    .SetProperty(c => c.QuoteMessage, Truncate(after.QuoteMessage, SourceLinkCheck.MaxMessage))
+                    .SetProperty(c => c.MissingJson, after.MissingJson)
+                    .SetProperty(c => c.DriftSinceUtc, after.DriftSinceUtc)
+                    .SetProperty(c => c.DriftAcknowledgedUtc, after.DriftAcknowledgedUtc), cancellationToken);
+        }
+
+        return after;
     }
+
+    private static void CopyQuote(SourceLinkCheck from, SourceLinkCheck to)
+    {
+        to.QuoteFingerprint = from.QuoteFingerprint;
+        to.QuoteState = from.QuoteState;
+        to.QuoteCheckedUtc = from.QuoteCheckedUtc;
+        to.QuoteMessage = from.QuoteMessage;
+        to.MissingJson = from.MissingJson;
+        to.DriftSinceUtc = from.DriftSinceUtc;
+        to.DriftAcknowledgedUtc = from.DriftAcknowledgedUtc;
+    }
+
+    /// <summary>The published quote's Markdown, read in this store's scope for the checker; null when the post has none.</summary>
+    public async Task<string?> PublishedQuoteAsync(string contentItemId)
+        => (await contentManager.GetAsync(contentItemId, VersionOptions.Published))?.As<QuotePart>()?.Text;
+
+    /// <summary>Published posts whose quote has sentences missing from the source: what readers are told (see <see cref="QuoteDriftDocument"/>).</summary>
+    public async Task<Dictionary<string, DriftNotice>> DriftedAsync(CancellationToken cancellationToken)
+    {
+        var rows = await Checks.AsNoTracking()
+            .Where(c => c.Published && c.DriftSinceUtc != null && c.QuoteFingerprint != null)
+            .Select(c => new { c.ContentItemId, c.QuoteFingerprint, c.DriftSinceUtc, c.MissingJson })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(
+            r => r.ContentItemId,
+            r => new DriftNotice(r.QuoteFingerprint!, r.DriftSinceUtc!.Value, QuoteDriftRecord.Missing(r.MissingJson).Select(m => m.Index).ToList()),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>The editor has seen the drift and keeps the quote; false when there is no unacknowledged drift on the post.</summary>
+    public async Task<bool> AcknowledgeAsync(string contentItemId, DateTime nowUtc)
+        => await Checks
+            .Where(c => c.ContentItemId == contentItemId && c.Published && c.DriftSinceUtc != null && c.DriftAcknowledgedUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.DriftAcknowledgedUtc, nowUtc)) == 1;
 
     /// <summary>The published posts now shown as gone, with the URL found gone.</summary>
     public Task<Dictionary<string, string>> GoneAsync(CancellationToken cancellationToken)

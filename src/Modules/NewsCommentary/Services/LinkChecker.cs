@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modules.Markdown.Services;
 using Modules.NewsCommentary.Models;
 
 namespace Modules.NewsCommentary.Services;
@@ -19,6 +20,8 @@ public sealed record LinkPassResult(int Due, int Checked);
 public sealed class LinkChecker(
     LinkCheckStore store,
     LinkProbe probe,
+    SourcePageReader pageReader,
+    IMarkdownRenderer markdown,
     LinkCheckUserAgent userAgent,
     IServiceScopeFactory scopes,
     IPublicCache publicCache,
@@ -33,7 +36,7 @@ public sealed class LinkChecker(
         var due = await store.DueAsync(Now(), settings.EffectiveRecheckAfter, settings.EffectiveMaxChecksPerPass, cancellationToken);
         if (due.Count == 0)
         {
-            await PublishGoneAsync(cancellationToken);
+            await PublishNoticesAsync(cancellationToken);
             return new(0, 0);
         }
 
@@ -63,7 +66,7 @@ public sealed class LinkChecker(
             }
         });
         logger.LogInformation("Source link pass: {Checked} of {Due} due links checked", done, due.Count);
-        await PublishGoneAsync(cancellationToken);
+        await PublishNoticesAsync(cancellationToken);
         return new(due.Count, done);
     }
 
@@ -78,7 +81,7 @@ public sealed class LinkChecker(
         }
 
         var after = await CheckAsync(store, row, await userAgent.GetAsync(), force: true, cancellationToken);
-        await PublishGoneAsync(cancellationToken);
+        await PublishNoticesAsync(cancellationToken);
         return after;
     }
 
@@ -91,35 +94,73 @@ public sealed class LinkChecker(
         }
 
         var result = await probe.ProbeAsync(row.Url, agent, cancellationToken);
+        QuoteReading? reading = null;
         if (LinkHealthRules.IsBroken(result.Outcome))
         {
             // A source that does not answer is news for the report, not a fault of the site: one line, no stack trace.
             logger.LogInformation("Source link of {ContentItemId} failed its check: {Url}: {Outcome} ({Reason})", row.ContentItemId, row.Url, result.Outcome, result.Message);
         }
+        else if (options.Value.CheckQuotes)
+        {
+            reading = await ReadQuoteAsync(rows, row, result.FinalUrl ?? row.Url, agent, cancellationToken);
+        }
 
-        return await rows.RecordAsync(row, result, now, options.Value.GoneAfter, cancellationToken);
+        return await rows.RecordAsync(row, result, reading, now, options.Value.GoneAfter, cancellationToken);
+    }
+
+    /// <summary>Reads the page the check found and looks for the published quote's sentences; null for a post without a quote.</summary>
+    private async Task<QuoteReading?> ReadQuoteAsync(LinkCheckStore rows, SourceLinkCheck row, string url, string agent, CancellationToken cancellationToken)
+    {
+        var sentences = QuoteText.Sentences(markdown.ToPlainText(await rows.PublishedQuoteAsync(row.ContentItemId)));
+        if (sentences.Count == 0)
+        {
+            return null;
+        }
+
+        var page = await pageReader.ReadAsync(url, agent, cancellationToken);
+        if (page.Text is null)
+        {
+            logger.LogInformation("Source page of {ContentItemId} was not read for its quote: {Url}: {Reason}", row.ContentItemId, url, page.Failure);
+            return new(QuoteText.Fingerprint(sentences), null, page.Failure);
+        }
+
+        return new(QuoteText.Fingerprint(sentences), QuoteComparer.Compare(sentences, page.Text), null);
     }
 
     /// <summary>
-    /// Rewrites the gone-sources document from the table when they differ, and then evicts the public
+    /// Rewrites the gone-sources and quote-drift documents from the table when they differ, and then evicts the public
     /// pages: readers see a notice come and go. Run after every pass, so a failed write mends itself.
     /// </summary>
-    private async Task PublishGoneAsync(CancellationToken cancellationToken)
+    private async Task PublishNoticesAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var scope = scopes.CreateScope();
             var documents = scope.ServiceProvider.GetRequiredService<IDocumentStore>();
-            var gone = await scope.ServiceProvider.GetRequiredService<LinkCheckStore>().GoneAsync(cancellationToken);
+            var store = scope.ServiceProvider.GetRequiredService<LinkCheckStore>();
+            var gone = await store.GoneAsync(cancellationToken);
+            var drifted = await store.DriftedAsync(cancellationToken);
             var shown = (await documents.GetAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId)).Items;
-            if (shown.Count == gone.Count && gone.All(g => shown.TryGetValue(g.Key, out var url) && url == g.Value))
+            var shownDrift = (await documents.GetAsync<QuoteDriftDocument>(QuoteDriftDocument.DocumentId)).Items;
+            var goneSame = shown.Count == gone.Count && gone.All(g => shown.TryGetValue(g.Key, out var url) && url == g.Value);
+            var driftSame = QuoteDriftDocument.Same(shownDrift, drifted);
+            if (goneSame && driftSame)
             {
                 return;
             }
 
             try
             {
-                await documents.UpdateAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId, d => d.Items = gone);
+                if (!goneSame)
+                {
+                    await documents.UpdateAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId, d => d.Items = gone);
+                }
+
+                if (!driftSame)
+                {
+                    await documents.UpdateAsync<QuoteDriftDocument>(QuoteDriftDocument.DocumentId, d => d.Items = drifted);
+                }
+
                 await publicCache.EvictAllAsync();
                 return;
             }

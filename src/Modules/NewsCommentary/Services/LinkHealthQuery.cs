@@ -21,6 +21,16 @@ public sealed class LinkHealthQuery(CmsDbContext db, IContentManager contentMana
         => (await documents.GetAsync<GoneSourcesDocument>(GoneSourcesDocument.DocumentId)).Items.TryGetValue(contentItemId, out var gone)
             && gone == url;
 
+    /// <summary>
+    /// The drift readers are told of for this very wording of the quote (a quote reworded since is not judged
+    /// by the old one's reading); null when none. From the cached document, so the post page spends no query.
+    /// </summary>
+    public async Task<DriftNotice?> DriftOfAsync(string contentItemId, IReadOnlyList<string> sentences)
+        => sentences.Count > 0
+            && (await documents.GetAsync<QuoteDriftDocument>(QuoteDriftDocument.DocumentId)).Items.TryGetValue(contentItemId, out var drift)
+            && drift.Fingerprint == QuoteText.Fingerprint(sentences)
+                ? drift : null;
+
     /// <summary>One page of broken links, longest broken first, with each post's title and archive URL (two queries).</summary>
     public async Task<LinkHealthReport> BrokenPageAsync(int page, int pageSize)
     {

@@ -33,6 +33,33 @@ public static class TextFragment
             : $"text={Encode(start)},{Encode(end)}";
     }
 
+    /// <summary>
+    /// The directive for a quote the source has partly changed: built from the longest run of sentences still
+    /// found (a fragment spanning a changed sentence would match nothing); none when no sentence is left.
+    /// </summary>
+    public static string? FromFoundSentences(string plainText, IReadOnlyCollection<int> missing)
+    {
+        var sentences = QuoteText.Originals(plainText);
+        List<string> best = [], run = [];
+        for (var i = 0; i <= sentences.Count; i++)
+        {
+            if (i < sentences.Count && !missing.Contains(i))
+            {
+                run.Add(sentences[i]);
+                continue;
+            }
+
+            if (run.Sum(s => s.Length) > best.Sum(s => s.Length))
+            {
+                best = run;
+            }
+
+            run = [];
+        }
+
+        return best.Count == 0 ? null : Directive(string.Join(' ', best));
+    }
+
     /// <summary>The URL with the directive added after any fragment it already has.</summary>
     public static string Append(string url, string? directive)
         => directive is null ? url : url.Contains('#', StringComparison.Ordinal) ? $"{url}:~:{directive}" : $"{url}#:~:{directive}";

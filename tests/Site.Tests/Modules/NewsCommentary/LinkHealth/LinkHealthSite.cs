@@ -17,7 +17,7 @@ namespace Site.Tests.Modules.NewsCommentary.LinkHealth;
 /// a 1 s request timeout, and the checker allowed onto 127.0.0.1. Its background loop is off (as on
 /// every test site): tests run passes themselves.
 /// </summary>
-public sealed class LinkHealthSite : SiteFactory, IAsyncLifetime
+public class LinkHealthSite : SiteFactory, IAsyncLifetime
 {
     public const string SiteUrl = "http://commentary.example.org/";
 
@@ -26,6 +26,8 @@ public sealed class LinkHealthSite : SiteFactory, IAsyncLifetime
 
     public AdjustableClock Clock { get; } = new();
 
+    protected virtual bool ReadsQuotes => false;
+
     public SourceServer Sources { get; private set; } = null!;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -33,6 +35,10 @@ public sealed class LinkHealthSite : SiteFactory, IAsyncLifetime
         base.ConfigureWebHost(builder);
         builder.UseSetting("NewsCommentary:LinkCheck:Timeout", "00:00:01");
         builder.UseSetting("NewsCommentary:LinkCheck:AllowPrivateAddresses", "true");
+
+        // The link tests count requests: the page is read for the quote only on the drift tests' site.
+        builder.UseSetting("NewsCommentary:LinkCheck:CheckQuotes", ReadsQuotes ? "true" : "false");
+        builder.UseSetting("NewsCommentary:LinkCheck:MaxPageBytes", "65536");
         builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
@@ -77,6 +83,24 @@ public sealed class LinkHealthSite : SiteFactory, IAsyncLifetime
         item.Alter<SourceLinkPart>(p => p.Url = url);
         await contentManager.PublishAsync(item);
     });
+
+    /// <summary>Publishes a post quoting <paramref name="quote"/> (Markdown) from <paramref name="url"/>.</summary>
+    public Task<TestPost> PublishQuotingAsync(string url, string quote, string? archiveUrl = null) => InScopeAsync(async sp =>
+    {
+        var contentManager = sp.GetRequiredService<IContentManager>();
+        var item = TestPosts.New(contentManager, "Post quoting " + Marker()[..8], DateTime.UtcNow);
+        item.Alter<QuotePart>(p => p.Text = quote);
+        item.Alter<SourceLinkPart>(p =>
+        {
+            p.Url = url;
+            p.ArchiveUrl = archiveUrl;
+        });
+        var stored = await contentManager.PublishAsync(item);
+        return new TestPost(stored.ContentItemId, "/" + stored.As<AutoroutePart>()!.Path);
+    });
+
+    /// <summary>Checks the post's link (and reads its page) now, whenever it was last checked.</summary>
+    public Task<SourceLinkCheck?> CheckNowAsync(TestPost post) => InScopeAsync(sp => sp.GetRequiredService<LinkChecker>().CheckNowAsync(post.Id));
 
     public Task<LinkPassResult> RunPassAsync() => InScopeAsync(sp => sp.GetRequiredService<LinkChecker>().RunPassAsync());
 

@@ -1,0 +1,48 @@
+using Cms.Display;
+using Cms.Hosting;
+using Cms.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Modules.Contents;
+using Modules.Forecasts.Services;
+using Modules.Forecasts.ViewModels;
+
+namespace Modules.Forecasts.Controllers;
+
+/// <summary>The public record at /forecasts: every forecast with its status, filterable by outcome, and the score.</summary>
+[OutputCache(PolicyName = PublicCachePolicy.Name)]
+public sealed class ForecastsController(ForecastQueries forecasts, IAuthorizationService authorization) : Controller
+{
+    public const string Path = "/forecasts";
+    public const int PageSize = 50;
+
+    [HttpGet(Path)]
+    public async Task<IActionResult> Index(string? outcome, string? page)
+    {
+        if (await this.DenyUnlessAsync(authorization, ContentPermissions.ViewContent) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!PageNumber.TryRead(page, out var number))
+        {
+            return PageNumber.Refusal(this, page);
+        }
+
+        var openOnly = outcome == "open";
+        var chosen = ForecastText.FromSlug(outcome);
+        if (outcome is not null && chosen is null && !openOnly)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ViewData["Title"] = "Forecasts";
+            ViewData["Error"] = "There is no outcome by that name: choose open, happened, did-not-happen, partly or withdrawn.";
+        }
+
+        var (entries, hasNext) = await forecasts.PageAsync(chosen, openOnly, number, PageSize);
+        var record = await forecasts.RecordAsync();
+        ViewData["Title"] = "Forecasts";
+        return View("ForecastsPage", new ForecastsPageViewModel(entries, chosen, openOnly, number, hasNext, record, ForecastJsonLd.Of(entries)));
+    }
+}

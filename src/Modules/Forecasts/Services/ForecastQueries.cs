@@ -1,0 +1,56 @@
+using Cms.Data;
+using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Services;
+using Modules.Forecasts.Models;
+using Modules.Forecasts.ViewModels;
+
+namespace Modules.Forecasts.Services;
+
+/// <summary>
+/// Reads of <see cref="ForecastIndex"/>: the editors' due list and the public record. Each is a fixed
+/// number of queries (the rows, their posts' addresses, the score's one GROUP BY), whatever the number of posts.
+/// </summary>
+public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries)
+{
+    public const int MaxDue = 200;
+
+    private IQueryable<ForecastIndex> Rows => db.Set<ForecastIndex>().AsNoTracking();
+
+    /// <summary>Open forecasts whose resolve-by date has come, oldest first.</summary>
+    public async Task<IReadOnlyList<ForecastEntry>> DueAsync(DateTime nowUtc)
+        => await WithPathsAsync(await Rows.Where(r => r.Outcome == null && r.ResolveByUtc <= nowUtc)
+            .OrderBy(r => r.ResolveByUtc).ThenBy(r => r.Id).Take(MaxDue).ToListAsync());
+
+    /// <summary>One page of forecasts, newest post first: all, the open ones, or those of one outcome.</summary>
+    public async Task<(IReadOnlyList<ForecastEntry> Entries, bool HasNext)> PageAsync(ForecastOutcome? outcome, bool openOnly, int page, int pageSize)
+    {
+        var rows = Rows;
+        if (outcome is { } o)
+        {
+            rows = rows.Where(r => r.Outcome == o);
+        }
+        else if (openOnly)
+        {
+            rows = rows.Where(r => r.Outcome == null);
+        }
+
+        var found = await rows.OrderByDescending(r => r.PostPublishedUtc).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync();
+        return (await WithPathsAsync(found.Take(pageSize).ToList()), found.Count > pageSize);
+    }
+
+    /// <summary>The whole record in one query: how many forecasts per outcome and stated probability.</summary>
+    public async Task<ForecastRecord> RecordAsync()
+    {
+        var groups = await Rows.GroupBy(r => new { r.Outcome, r.Probability })
+            .Select(g => new { g.Key.Outcome, g.Key.Probability, Count = g.Count() })
+            .ToListAsync();
+        return ForecastScore.Of(groups.Select(g => (g.Outcome, g.Probability, g.Count)));
+    }
+
+    private async Task<IReadOnlyList<ForecastEntry>> WithPathsAsync(List<ForecastIndex> rows)
+    {
+        var paths = await entries.PathsOfAsync(rows.Select(r => r.ContentItemId).Distinct().ToList());
+        return rows.Select(r => new ForecastEntry(r, paths.GetValueOrDefault(r.ContentItemId))).ToList();
+    }
+}
