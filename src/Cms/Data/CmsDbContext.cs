@@ -96,6 +96,12 @@ public class CmsDbContext(
             e.HasIndex(r => r.ContentItemVersionId).IsUnique();
             e.HasIndex(r => new { r.ContentItemId, r.Latest, r.Published });
             e.HasIndex(r => new { r.ContentType, r.Published, r.PublishedUtc });
+
+            // The reader's lists (newest published first, by type, by month): EF writes the filter as a
+            // bare "Published", which SQLite cannot match to the index above's second column, so it
+            // sorted every post of the type. A partial index over published rows, in list order (Id
+            // breaks ties), lets both databases walk it and stop after one page.
+            e.HasIndex(r => new { r.ContentType, r.PublishedUtc, r.Id }).HasFilter("\"Published\"");
             e.HasIndex(r => new { r.ContentType, r.Latest, r.ModifiedUtc });
         });
         builder.Entity<DataProtectionKeyRecord>(e =>

@@ -26,6 +26,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
+        services.AddSingleton<ArchiveMonths>();
         services.AddScoped<TagQueries>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddScoped<FeedWriter>();
