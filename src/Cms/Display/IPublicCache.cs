@@ -9,11 +9,4 @@ public interface IPublicCache
     const string Tag = "public";
 
     Task EvictAllAsync();
-
-    /// <summary>
-    /// Moves on each time this node's public pages are evicted (a change made here, or another node's
-    /// signal). A value computed from public content (the archive's month counts) may be kept while it
-    /// stays the same, and is as fresh as the cached pages are.
-    /// </summary>
-    long Generation { get; }
 }

@@ -19,16 +19,7 @@ public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory sc
         await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal);
     }
 
-    private long _generation;
-
-    public long Generation => Interlocked.Read(ref _generation);
-
-    public async Task EvictLocalAsync()
-    {
-        // Moved on first: a value computed from now on is kept under the new generation.
-        Interlocked.Increment(ref _generation);
-        await store.EvictByTagAsync(IPublicCache.Tag, CancellationToken.None);
-    }
+    public async Task EvictLocalAsync() => await store.EvictByTagAsync(IPublicCache.Tag, CancellationToken.None);
 
     /// <summary>Moves a signal document's version on, creating it the first time (safe when two nodes race).</summary>
     public static async Task BumpAsync(CmsDbContext db, string signal)
