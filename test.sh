@@ -25,6 +25,8 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
+# Every test project of the solution: tests/Cms.Tests (framework unit tests, no database), tests/Site.Tests
+# and tests/Site.BrowserTests, on SQLite.
 dotnet test Site.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 

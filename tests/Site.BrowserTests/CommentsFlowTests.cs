@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
 
 namespace Site.BrowserTests;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Modules.Comments.Settings;
 using Modules.Contents.Indexes;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
 
 namespace Site.BrowserTests.Accessibility;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 
 namespace Site.Tests.Bench;
 

@@ -2,7 +2,7 @@ using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.ClusterTests;
+namespace Site.Tests.Cluster;
 
 /// <summary>
 /// With Redis configured, both nodes keep their cached pages in Redis: a post published on one node

@@ -6,7 +6,7 @@ using Cms.Recipes;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.ClusterTests;
+namespace Site.Tests.Cluster;
 
 /// <summary>A second node of a site: its own App_Data, keys folder and caches; the first node's database.</summary>
 public sealed class SecondNodeFactory(SiteFactory first) : SiteFactory

@@ -2,7 +2,7 @@ using Cms.Cli;
 using Cms.Hosting;
 using Microsoft.AspNetCore.Builder;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>What a run of the command line printed and returned.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)

@@ -1,4 +1,4 @@
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>features list | enable | disable and users create | list | add-role | remove-role.</summary>
 public sealed class CliFeatureAndUserTests(SetUpCliSite fixture) : IClassFixture<SetUpCliSite>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>recipes list | validate | apply [--dry-run] and export, on a site set up through the command line.</summary>
 public sealed class CliRecipeTests(SetUpCliSite fixture) : IClassFixture<SetUpCliSite>

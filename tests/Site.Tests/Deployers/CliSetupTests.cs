@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>The command line's help, its answers before setup, and the setup verb.</summary>
 public sealed class CliSetupTests

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>
 /// A data folder of its own in the temp directory; <see cref="SetUpAsync"/> sets a site up in it

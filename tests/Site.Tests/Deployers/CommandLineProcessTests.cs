@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>
 /// The real command line in a child process, as a user types it: <c>dotnet run --project src/Site -- …</c>

@@ -1,6 +1,6 @@
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>A site set up once through <c>dotnet run --project src/Site -- setup …</c> (the README's example), its data folder in temp.</summary>
 public sealed class CommandLineSite : IAsyncLifetime

@@ -5,7 +5,7 @@ using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>
 /// A dry run applies the recipe inside its transaction, reports what changed and rolls back: the

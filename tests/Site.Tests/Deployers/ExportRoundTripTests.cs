@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Models;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>
 /// Site A's export applied to a fresh site B makes B equal to A. Equality is judged on what the
@@ -79,7 +79,7 @@ public sealed class ExportRoundTripTests
             var page = contentManager.New("Page");
             page.Alter<TitlePart>(p => p.Title = "About");
             page.Alter<AutoroutePart>(p => p.Path = "about");
-            page.Alter<Modules.Markdown.Models.MarkdownBodyPart>(p => p.Markdown = "We *comment* on the news.");
+            page.Alter<global::Modules.Markdown.Models.MarkdownBodyPart>(p => p.Markdown = "We *comment* on the news.");
             await contentManager.PublishAsync(page);
 
             var post = await contentManager.PublishAsync(TestPosts.New(contentManager, "Round trip", new DateTime(2024, 5, 6, 7, 8, 9, DateTimeKind.Utc)));

@@ -7,7 +7,7 @@ using Cms.ContentDefinitions;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>JSON import: pasted, a .json file, or a .zip holding Recipe.json; all or nothing, errors on the page.</summary>
 public sealed class ImportAdminTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>

@@ -5,7 +5,7 @@ using Cms.Recipes.Steps;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>
 /// Recipes written in Orchard Core's documented format apply unchanged when they use only steps,

@@ -4,7 +4,7 @@ using Cms.ContentDefinitions;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>The admin Recipes page: the list, the dry-run confirmation, applying, and the export download.</summary>
 public sealed class RecipesAdminTests(RecipesSiteFactory site) : IClassFixture<RecipesSiteFactory>

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>The site with a recipes folder of the tests' own (see <see cref="TestRecipes"/>), and clients signed in through the real sign-in form.</summary>
 public sealed class RecipesSiteFactory : SiteFactory

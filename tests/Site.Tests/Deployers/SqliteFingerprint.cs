@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>Every row of every table of a SQLite file, as one string: equal strings mean nothing was written.</summary>
 public static class SqliteFingerprint

@@ -1,4 +1,4 @@
-namespace Site.Tests.DeployersTests;
+namespace Site.Tests.Deployers;
 
 /// <summary>The recipes the admin tests' own folder holds.</summary>
 public static class TestRecipes

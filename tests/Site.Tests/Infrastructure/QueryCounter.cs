@@ -10,7 +10,7 @@ namespace Site.Tests.Infrastructure;
 public sealed class QueryCounter : DbCommandInterceptor
 {
     // The accessor's slot is an AsyncLocal shared by every instance: this sees the request the command runs for.
-    private static readonly HttpContextAccessor Requests = new();
+    private static readonly HttpContextAccessor s_requests = new();
 
     private int _count;
 
@@ -38,7 +38,7 @@ public sealed class QueryCounter : DbCommandInterceptor
 
     private void CountIfInRequest()
     {
-        if (Requests.HttpContext is not null)
+        if (s_requests.HttpContext is not null)
         {
             Interlocked.Increment(ref _count);
         }

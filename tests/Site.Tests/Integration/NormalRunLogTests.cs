@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Modules.NewsCommentary.Services;
-using Site.Tests.AdminTests;
+using Site.Tests.Modules.Contents;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
+using Site.Tests.Modules.Users;
 
 namespace Site.Tests.Integration;
 

@@ -4,9 +4,9 @@ using Cms.Data;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
+using Site.Tests.Modules.Users;
 
 namespace Site.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
+using Site.Tests.Modules.Users;
 
 namespace Site.Tests.Security;
 

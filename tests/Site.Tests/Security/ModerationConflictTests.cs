@@ -3,9 +3,9 @@ using AngleSharp.Dom;
 using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Comments.Models;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
-using static Site.Tests.CommentsTests.CommentPages;
+using static Site.Tests.Modules.Comments.CommentPages;
 
 namespace Site.Tests.Security;
 
@@ -24,7 +24,7 @@ public sealed class ModerationConflictTests(CommentsSite site) : IClassFixture<C
         var post = await NewPostAsync(site);
         if (action == "open")
         {
-            await site.InScopeAsync(sp => sp.GetRequiredService<Modules.Comments.Services.CommentModeration>().SetOpenAsync(post.Id, false));
+            await site.InScopeAsync(sp => sp.GetRequiredService<global::Modules.Comments.Services.CommentModeration>().SetOpenAsync(post.Id, false));
         }
 
         var editor = await SignedInAsync(site, "stale-editor", "Editor");

@@ -2,8 +2,8 @@ using System.Net;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
-using static Site.Tests.CommentsTests.Members;
+using Site.Tests.Modules.Users;
+using static Site.Tests.Modules.Comments.Members;
 
 namespace Site.Tests.Security;
 

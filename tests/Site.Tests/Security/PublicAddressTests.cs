@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
-using static Site.Tests.CommentsTests.Members;
+using static Site.Tests.Modules.Comments.Members;
 
 namespace Site.Tests.Security;
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Comments.Models;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
-using static Site.Tests.CommentsTests.CommentPages;
-using static Site.Tests.CommentsTests.Members;
+using static Site.Tests.Modules.Comments.CommentPages;
+using static Site.Tests.Modules.Comments.Members;
 
 namespace Site.Tests.Security;
 

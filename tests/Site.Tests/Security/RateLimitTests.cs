@@ -3,9 +3,9 @@ using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
-using static Site.Tests.CommentsTests.CommentPages;
-using static Site.Tests.CommentsTests.Members;
+using Site.Tests.Modules.Users;
+using static Site.Tests.Modules.Comments.CommentPages;
+using static Site.Tests.Modules.Comments.Members;
 
 namespace Site.Tests.Security;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
-using static Site.Tests.CommentsTests.CommentPages;
-using static Site.Tests.CommentsTests.Members;
+using Site.Tests.Modules.Users;
+using static Site.Tests.Modules.Comments.CommentPages;
+using static Site.Tests.Modules.Comments.Members;
 
 namespace Site.Tests.Security;
 

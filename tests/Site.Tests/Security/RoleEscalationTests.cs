@@ -4,7 +4,7 @@ using Cms.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
+using Site.Tests.Modules.Users;
 
 namespace Site.Tests.Security;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Comments.Settings;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Security;
@@ -54,7 +54,7 @@ public class SecuritySite : SiteFactory, IAsyncLifetime
     public async Task<HttpClient> SignedInAsync(string userName, string password, string? peer = null)
     {
         var client = ClientFor(Origin, peer);
-        var response = await Site.Tests.UsersTests.Browser.SignInAsync(client, userName, password);
+        var response = await Site.Tests.Modules.Users.Browser.SignInAsync(client, userName, password);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Cms.Settings;
 using Microsoft.Extensions.DependencyInjection;
-using Site.Tests.DeployersTests;
+using Site.Tests.Deployers;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Security;

@@ -3,7 +3,7 @@ using Cms.Settings;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
-using Site.Tests.UsersTests;
+using Site.Tests.Modules.Users;
 
 namespace Site.Tests.Security;
 

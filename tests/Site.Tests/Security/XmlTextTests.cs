@@ -7,10 +7,10 @@ using Cms.Recipes;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Comments.Models;
 using Modules.NewsCommentary.Models;
-using Site.Tests.AdminTests;
-using Site.Tests.CommentsTests;
+using Site.Tests.Modules.Contents;
+using Site.Tests.Modules.Comments;
 using Site.Tests.Infrastructure;
-using static Site.Tests.CommentsTests.CommentPages;
+using static Site.Tests.Modules.Comments.CommentPages;
 
 namespace Site.Tests.Security;
 
@@ -26,7 +26,7 @@ public sealed class XmlTextSite : SiteFactory, IAsyncLifetime
         }
 
         await InScopeAsync(sp => sp.GetRequiredService<Cms.Settings.ISiteService>().UpdateAsync(s =>
-            s.SetSection(Modules.Comments.Settings.CommentSettings.SectionName, new Modules.Comments.Settings.CommentSettings { Moderation = "None", RateLimitSeconds = 0 })));
+            s.SetSection(global::Modules.Comments.Settings.CommentSettings.SectionName, new global::Modules.Comments.Settings.CommentSettings { Moderation = "None", RateLimitSeconds = 0 })));
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;

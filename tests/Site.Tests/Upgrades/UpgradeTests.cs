@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.UpgradeTests;
+namespace Site.Tests.Upgrades;
 
 /// <summary>A site whose database was made by an earlier build (Fixtures/schema-v1).</summary>
 public class SchemaV1SiteFactory : SiteFactory

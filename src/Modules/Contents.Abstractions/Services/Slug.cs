@@ -28,6 +28,11 @@ public static class Slug
             {
                 if (pendingHyphen && builder.Length > 0)
                 {
+                    if (builder.Length + 2 > MaxLength)
+                    {
+                        break; // a hyphen and a letter would pass the limit
+                    }
+
                     builder.Append('-');
                 }
 

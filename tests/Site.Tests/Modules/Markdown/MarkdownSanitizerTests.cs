@@ -1,14 +1,16 @@
 using System.Text.Encodings.Web;
 using Cms.Display;
-using Microsoft.Extensions.DependencyInjection;
 using Modules.Markdown.Services;
 using Site.Tests.Infrastructure;
 
-namespace Site.Tests.MarkdownTests;
+namespace Site.Tests.Modules.Markdown;
 
 /// <summary>Markdown from editors becomes HTML in which nothing can run, and ordinary Markdown still renders.</summary>
-public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<SiteFactory>
+public sealed class MarkdownSanitizerTests
 {
+    // The renderer the Markdown module registers, built directly: no site is booted.
+    private readonly IMarkdownRenderer _renderer = new MarkdownRenderer();
+
     private static readonly string[] s_forbiddenElements =
         ["script", "style", "iframe", "object", "embed", "svg", "math", "form", "input", "link", "meta", "base"];
 
@@ -183,7 +185,7 @@ public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<Sit
     [Fact]
     public void RenderUserContent_DropsBracedAttributes_InComments()
     {
-        var content = site.Services.GetRequiredService<IMarkdownRenderer>().RenderUserContent("[a link](https://example.org){#main .x onclick=alert(1)} and ![img](https://i.example.org/p.png){width=1 height=1}");
+        var content = _renderer.RenderUserContent("[a link](https://example.org){#main .x onclick=alert(1)} and ![img](https://i.example.org/p.png){width=1 height=1}");
         using var writer = new StringWriter();
         content.WriteTo(writer, HtmlEncoder.Default);
         var document = Html.Parse(writer.ToString());
@@ -196,7 +198,7 @@ public sealed class MarkdownSanitizerTests(SiteFactory site) : IClassFixture<Sit
 
     private string Render(string markdown, int headingOffset = 0)
     {
-        var content = site.Services.GetRequiredService<IMarkdownRenderer>().Render(markdown, headingOffset);
+        var content = _renderer.Render(markdown, headingOffset);
         using var writer = new StringWriter();
         content.WriteTo(writer, HtmlEncoder.Default);
         return writer.ToString();

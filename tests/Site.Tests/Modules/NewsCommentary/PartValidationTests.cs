@@ -1,6 +1,6 @@
 using Modules.NewsCommentary.Models;
 
-namespace Site.Tests.NewsCommentaryTests;
+namespace Site.Tests.Modules.NewsCommentary;
 
 /// <summary>The News Commentary parts refuse what the editor and recipes must not store.</summary>
 public sealed class PartValidationTests
