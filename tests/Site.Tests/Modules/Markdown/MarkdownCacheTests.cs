@@ -1,6 +1,6 @@
 using Modules.Markdown.Services;
 
-namespace Site.Tests.MarkdownTests;
+namespace Site.Tests.Modules.Markdown;
 
 /// <summary>
 /// Issue 12: a text is rendered and sanitised once, not on every request that shows it. The renderer

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 using SQLitePCL;
 
-namespace Site.Tests.Performance;
+namespace Site.Tests.Integration;
 
 /// <summary>
 /// Measures the database work of the requests a test makes, in a unit that grows with the rows a query

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
-using Site.Tests.NewsCommentaryTests;
+using Site.Tests.Modules.NewsCommentary;
 
-namespace Site.Tests.Performance;
+namespace Site.Tests.Integration;
 
 /// <summary>
 /// Issue 12: a reader's list page costs the same however many posts the site has. The same pages of a
