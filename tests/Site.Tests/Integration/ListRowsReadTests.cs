@@ -21,7 +21,7 @@ public sealed class ListRowsReadTests
     /// <summary>A few rows either way are not growth (PostgreSQL's catalog lookups vary); 5 × 120 posts would be hundreds.</summary>
     private const int Slack = 20;
 
-    private static readonly string[] Pages = ["/", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage"];
+    private static readonly string[] s_pages = ["/", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage"];
 
     [Fact]
     public async Task ListPages_ReadNoMoreRows_AtFiveTimesThePosts()
@@ -33,7 +33,7 @@ public sealed class ListRowsReadTests
         var measured = 0L;
         // PostgreSQL plans the search's "newest 100 matches" as a bitmap scan of every match (a GIN index
         // keeps no order), so its search still reads every match: issue 12's open point, not measured there.
-        foreach (var page in PostgresCluster.Enabled ? Pages.Where(p => !p.StartsWith("/search", StringComparison.Ordinal)) : Pages)
+        foreach (var page in PostgresCluster.Enabled ? s_pages.Where(p => !p.StartsWith("/search", StringComparison.Ordinal)) : s_pages)
         {
             var atSmall = await small.MeasureAsync(page);
             var atLarge = await large.MeasureAsync(page);

@@ -18,7 +18,7 @@ namespace Site.Tests.Integration;
 /// </summary>
 public sealed class RowsReadMeter : DbConnectionInterceptor, IDbCommandInterceptor
 {
-    private static readonly HttpContextAccessor Requests = new();
+    private static readonly HttpContextAccessor s_requests = new();
     private readonly Lock _lock = new();
     private readonly List<NpgsqlCommand> _postgresQueries = [];
     private long _sqliteSteps;
@@ -64,7 +64,7 @@ public sealed class RowsReadMeter : DbConnectionInterceptor, IDbCommandIntercept
         {
             raw.sqlite3_progress_handler(sqlite.Handle, 1, _ =>
             {
-                if (Requests.HttpContext is not null)
+                if (s_requests.HttpContext is not null)
                 {
                     Interlocked.Increment(ref _sqliteSteps);
                 }
@@ -88,7 +88,7 @@ public sealed class RowsReadMeter : DbConnectionInterceptor, IDbCommandIntercept
 
     private void Keep(DbCommand command)
     {
-        if (command is NpgsqlCommand postgres && Requests.HttpContext is not null)
+        if (command is NpgsqlCommand postgres && s_requests.HttpContext is not null)
         {
             var copy = new NpgsqlCommand(postgres.CommandText);
             foreach (NpgsqlParameter parameter in postgres.Parameters)
