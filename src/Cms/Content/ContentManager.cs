@@ -194,9 +194,18 @@ public sealed class ContentManager(
 
     public Task ImportAsync(IEnumerable<ContentItem> items) => db.InTransactionAsync(async () =>
     {
+        var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var item in items)
         {
             await ImportOneAsync(item);
+
+            // What the item and its handlers wrote is saved: stop tracking it, or every later save looks
+            // at every row imported before it (a recipe's time per item grew with its length).
+            await db.SaveChangesAsync();
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
         }
 
         return true;

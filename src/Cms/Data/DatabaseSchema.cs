@@ -18,17 +18,26 @@ public static class DatabaseSchema
         => QueryAsync(db, tableName,
             "SELECT name FROM pragma_table_info(@name)",
             "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @name",
-            async command =>
-            {
-                var names = new HashSet<string>(StringComparer.Ordinal);
-                await using var reader = await command.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    names.Add(reader.GetString(0));
-                }
+            ReadNamesAsync);
 
-                return names;
-            });
+    private static async Task<HashSet<string>> ReadNamesAsync(DbCommand command)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>The names of a table's indexes, as the database has them.</summary>
+    public static Task<HashSet<string>> IndexesAsync(CmsDbContext db, string tableName)
+        => QueryAsync(db, tableName,
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = @name",
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = @name",
+            ReadNamesAsync);
 
     /// <summary>The table name the model gives an entity, prefix included.</summary>
     public static string TableOf<T>(CmsDbContext db)

@@ -9,8 +9,9 @@ namespace Cms.Data;
 
 /// <summary>
 /// Brings a database made by an older build up to this build's model, in place and additively:
-/// tables that are missing (a module added one) are created with their indexes, and columns that
-/// are missing (a module added a property) are added. Nothing is dropped or rewritten, so a site
+/// tables that are missing (a module added one) are created with their indexes, columns that
+/// are missing (a module added a property) are added, and indexes that are missing (a build added
+/// one so a query reads fewer rows) are created. Nothing is dropped or rewritten, so a site
 /// keeps every post, user and setting. Runs at start-up before the features' data migrations.
 /// </summary>
 public sealed class SchemaUpgrader(CmsDbContext db)
@@ -22,6 +23,7 @@ public sealed class SchemaUpgrader(CmsDbContext db)
         var operations = new List<MigrationOperation>();
         var changes = new List<string>();
         var missing = new HashSet<string>(StringComparer.Ordinal);
+        var indexes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var table in model.Tables)
         {
             if (!await DatabaseSchema.TableExistsAsync(db, table.Name))
@@ -37,11 +39,20 @@ public sealed class SchemaUpgrader(CmsDbContext db)
                 operations.Add(AddColumn(table, column));
                 changes.Add($"column {table.Name}.{column.Name} added");
             }
+
+            indexes.UnionWith(await DatabaseSchema.IndexesAsync(db, table.Name));
         }
 
         // The differ orders a full create so that referenced tables come first; keep its order.
         operations.InsertRange(0, differ.GetDifferences(null, model).Where(o =>
             o is CreateTableOperation c && missing.Contains(c.Name) || o is CreateIndexOperation i && missing.Contains(i.Table)));
+        foreach (var index in differ.GetDifferences(null, model).OfType<CreateIndexOperation>()
+            .Where(i => !missing.Contains(i.Table) && !indexes.Contains(i.Name)))
+        {
+            operations.Add(index);
+            changes.Add($"index {index.Name} created");
+        }
+
         if (operations.Count > 0)
         {
             var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);

@@ -27,6 +27,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
+        services.AddSingleton<ArchiveMonths>();
         services.AddScoped<TagQueries>();
         services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Recipes.Steps;
@@ -83,23 +84,16 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
             items.Add(item);
         }
 
-        var before = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var existingItems = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var item in items)
-        {
-            before[item.ContentItemVersionId] = (await contentManager.GetVersionAsync(item.ContentItemVersionId))?.ToJsonString();
-            if ((await contentManager.GetVersionsAsync(item.ContentItemId)).Count > 0)
-            {
-                existingItems.Add(item.ContentItemId);
-            }
-        }
-
+        // Looked up in sets, not item by item: a recipe of 10,000 posts made 30,000 queries here.
+        var before = (await StoredVersionsAsync(items)).ToDictionary(v => v.ContentItemVersionId, v => v.ToJsonString(), StringComparer.Ordinal);
+        var existingItems = await ExistingItemsAsync(items);
         await contentManager.ImportAsync(items);
         var reported = new HashSet<string>(StringComparer.Ordinal);
+        var after = (await StoredVersionsAsync(items)).ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var stored = await contentManager.GetVersionAsync(item.ContentItemVersionId);
-            if (stored is null || stored.ToJsonString() == before[item.ContentItemVersionId])
+            var stored = after.GetValueOrDefault(item.ContentItemVersionId);
+            if (stored is null || stored.ToJsonString() == before.GetValueOrDefault(item.ContentItemVersionId))
             {
                 continue;
             }
@@ -111,6 +105,33 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
                 context.Changes.Add($"content item {change}: {stored.ContentType} '{stored.DisplayText}' ({stored.ContentItemId})");
             }
         }
+    }
+
+    /// <summary>Lookups take this many ids at a time, well under each database's limit on parameters.</summary>
+    private const int LookupChunk = 1000;
+
+    /// <summary>The stored versions of the recipe's items, whichever of them exist.</summary>
+    private async Task<List<ContentItem>> StoredVersionsAsync(List<ContentItem> items)
+    {
+        var found = new List<ContentItem>();
+        foreach (var chunk in items.Select(i => i.ContentItemVersionId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            found.AddRange(await contentManager.ListAsync(contentManager.Query().Where(r => chunk.Contains(r.ContentItemVersionId))));
+        }
+
+        return found;
+    }
+
+    /// <summary>The recipe's items that have any stored version (so the report says "updated").</summary>
+    private async Task<HashSet<string>> ExistingItemsAsync(List<ContentItem> items)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in items.Select(i => i.ContentItemId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        {
+            found.UnionWith(await contentManager.Query().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync());
+        }
+
+        return found;
     }
 
     private void ValidateParts(JsonObject item, string type, HashSet<string> typeParts, string path, RecipeValidationContext context)

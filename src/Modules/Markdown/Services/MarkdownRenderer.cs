@@ -3,15 +3,26 @@ using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
 using Microsoft.AspNetCore.Html;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Modules.Markdown.Services;
 
 /// <summary>
 /// Markdown to safe HTML in two locks: Markdig is told to treat raw HTML as text, and the output
 /// still goes through an allow-list sanitiser, so neither alone has to be perfect.
+/// The output depends on the text alone, so each text is rendered once and kept (by its content, so an
+/// edit is a new entry and nothing is ever stale): rendering and sanitising were half of what a post
+/// page with 20 comments allocated, on every request (bench/README.md, issue 12).
 /// </summary>
-public sealed class MarkdownRenderer : IMarkdownRenderer
+public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 {
+    /// <summary>Characters of source and output kept, at most (about 32 MB); the least used go first.</summary>
+    public const long CacheCharacters = 16 * 1024 * 1024;
+
+    private const int UserContent = int.MinValue, PlainText = int.MinValue + 1;
+
+    private readonly MemoryCache _rendered = new(new MemoryCacheOptions { SizeLimit = CacheCharacters, CompactionPercentage = 0.25 });
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
         .UseEmphasisExtras()
         .UsePipeTables()
@@ -30,7 +41,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
     public IHtmlContent RenderUserContent(string? markdown) => Render(markdown, 3, _userSanitizer);
 
     public string ToPlainText(string? markdown)
-        => string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+        => string.IsNullOrWhiteSpace(markdown) ? "" : Kept(PlainText, markdown, text => Markdig.Markdown.ToPlainText(text, _pipeline).Trim());
+
+    public void Dispose() => _rendered.Dispose();
 
     private HtmlString Render(string? markdown, int headingOffset, HtmlSanitizer sanitizer)
     {
@@ -39,6 +52,25 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             return HtmlString.Empty;
         }
 
+        var kind = sanitizer == _userSanitizer ? UserContent : headingOffset;
+        return new HtmlString(Kept(kind, markdown, text => RenderNow(text, headingOffset, sanitizer)));
+    }
+
+    private string Kept(int kind, string markdown, Func<string, string> render)
+    {
+        var key = new Key(kind, markdown);
+        if (_rendered.TryGetValue(key, out string? kept))
+        {
+            return kept!;
+        }
+
+        var output = render(markdown);
+        _rendered.Set(key, output, new MemoryCacheEntryOptions { Size = markdown.Length + output.Length + 64 });
+        return output;
+    }
+
+    private string RenderNow(string markdown, int headingOffset, HtmlSanitizer sanitizer)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         ImageSizeAttributes.Restrict(document);
         if (headingOffset != 0)
@@ -50,6 +82,9 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
         }
 
         var html = document.ToHtml(_pipeline);
-        return new HtmlString(sanitizer.Sanitize(html));
+        return sanitizer.Sanitize(html);
     }
+
+    /// <summary>What a text was rendered as (a heading offset, user content, plain text) and the text itself.</summary>
+    private readonly record struct Key(int Kind, string Markdown);
 }

@@ -29,7 +29,8 @@ public sealed class TagsModel : IModelContributor
         e.Property(i => i.ContentType).HasMaxLength(255);
         e.Property(i => i.Slug).HasMaxLength(TagsPart.MaxTagLength);
         e.Property(i => i.Name).HasMaxLength(TagsPart.MaxTagLength);
-        e.HasIndex(i => new { i.Slug, i.ContentType, i.PublishedUtc });
+        // In a tag page's order (newest first, Id breaking ties), so the page walks it and stops after one page.
+        e.HasIndex(i => new { i.Slug, i.ContentType, i.PublishedUtc, i.Id });
         e.HasIndex(i => i.ContentItemId);
     });
 }

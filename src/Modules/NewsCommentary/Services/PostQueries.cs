@@ -1,5 +1,7 @@
 using Cms.Content;
+using Cms.Data;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Services;
@@ -11,7 +13,8 @@ namespace Modules.NewsCommentary.Services;
 /// The lists readers browse. Each page is one query on the index columns (type, published, date);
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
-public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site)
+public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site,
+    CmsDbContext db, ArchiveMonths archive)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
@@ -51,10 +54,30 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
             .ToList();
     }
 
-    /// <summary>Every month that has posts, newest first, in the site's time zone.</summary>
+    /// <summary>Every month that has posts, newest first, in the site's time zone; counted once per change of public content.</summary>
     public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
     {
         var zone = (await site.GetAsync()).TimeZone();
+        var generation = await PublicContentVersionAsync();
+        if (archive.Find(generation, zone.Id) is { } kept)
+        {
+            return kept;
+        }
+
+        var months = await CountMonthsAsync(zone);
+        archive.Keep(generation, zone.Id, months);
+        return months;
+    }
+
+    /// <summary>
+    /// The shared signal every change readers can see moves on (on whichever node made it), so the kept
+    /// counts are right on every node at once, even when the pages come from a shared output cache.
+    /// </summary>
+    private async Task<long> PublicContentVersionAsync()
+        => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
+
+    private async Task<IReadOnlyList<ArchiveMonthViewModel>> CountMonthsAsync(TimeZoneInfo zone)
+    {
         var dates = await contentManager.Query()
             .Where(r => r.ContentType == Migrations.ContentType && r.Published && r.PublishedUtc != null)
             .Select(r => r.PublishedUtc!.Value)

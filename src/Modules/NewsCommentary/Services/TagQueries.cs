@@ -12,13 +12,17 @@ public sealed record TagCount(string Name, string Slug, int Count, DateTime? New
 /// <summary>Tag pages and the tag list, each one query through TagsPartIndex.</summary>
 public sealed class TagQueries(CmsDbContext db, IContentManager contentManager)
 {
-    /// <summary>One page of the published posts with the tag, newest first.</summary>
+    /// <summary>
+    /// One page of the published posts with the tag, newest first. Ordered by the tag row's own copy of
+    /// the date, so the query walks the index (slug, type, date, id) and reads one page of rows, not
+    /// every post with the tag.
+    /// </summary>
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(string slug, int page, int pageSize)
     {
         var rows = (from tag in db.Set<TagsPartIndex>().AsNoTracking()
                     join item in contentManager.Query() on tag.ContentItemVersionId equals item.ContentItemVersionId
                     where tag.Slug == slug && tag.ContentType == Migrations.ContentType && item.Published
-                    orderby item.PublishedUtc descending, item.Id descending
+                    orderby tag.PublishedUtc descending, tag.Id descending
                     select item)
             .Skip((page - 1) * pageSize)
             .Take(pageSize + 1);

@@ -17,9 +17,17 @@ public interface ISearchStore
 
     Task RemoveAllAsync();
 
+    /// <summary>
+    /// How many posts a search ranks at most: the newest matches (the most recently indexed), ranked by
+    /// relevance. So a word every post contains costs the same on a site of 100 posts and one of 10,000;
+    /// a reader who gets this many refines the query.
+    /// </summary>
+    const int RankedLimit = 100;
+
+    /// <summary>The number of matches, counted up to <see cref="RankedLimit"/> + 1 (which says "more than the limit").</summary>
     Task<int> CountAsync(SearchQuery query);
 
-    /// <summary>A page of matches, most relevant first and, among equals, newest first.</summary>
+    /// <summary>A page of the <see cref="RankedLimit"/> newest matches, most relevant first and, among equals, newest first.</summary>
     Task<IReadOnlyList<SearchHit>> FindAsync(SearchQuery query, int skip, int take);
 }
 

@@ -43,20 +43,27 @@ public sealed class PostgresSearchStore(CmsDbContext db) : SearchStore(db)
         """;
 
     private string CountSql => $$"""
-        SELECT COUNT(*)::int AS "Value" FROM "{{Documents}}" WHERE "Terms" @@ plainto_tsquery('{{Language}}', {0})
+        SELECT COUNT(*)::int AS "Value" FROM (
+            SELECT 1 FROM "{{Documents}}" WHERE "Terms" @@ plainto_tsquery('{{Language}}', {0}) LIMIT {{ISearchStore.RankedLimit + 1}}) AS m
         """;
 
     /// <summary>
-    /// Ranks and pages first, so ts_headline (the costly part) runs only for the page's rows. Parameters:
+    /// Ranks the newest <see cref="ISearchStore.RankedLimit"/> matches and pages them first, so
+    /// ts_headline (the costly part) runs only for the page's rows. Parameters:
     /// {0} the words, {1} the title's headline options, {2} the excerpts', {3} LIMIT, {4} OFFSET.
     /// </summary>
     private string FindSql => $$"""
-        WITH hits AS (
-            SELECT d."Id", d."ContentItemId", d."Url", d."PublishedUnixSeconds", d."Title", d."Emphasis", d."Body",
-                ts_rank(d."Terms", q.query) AS "Rank", q.query
+        WITH newest AS (
+            SELECT d."Id", d."ContentItemId", d."Url", d."PublishedUnixSeconds", d."Title", d."Emphasis", d."Body", d."Terms", q.query
             FROM "{{Documents}}" AS d, plainto_tsquery('{{Language}}', {0}) AS q(query)
             WHERE d."Terms" @@ q.query
-            ORDER BY "Rank" DESC, d."PublishedUnixSeconds" DESC, d."Id" DESC
+            ORDER BY d."Id" DESC
+            LIMIT {{ISearchStore.RankedLimit}}),
+        hits AS (
+            SELECT "Id", "ContentItemId", "Url", "PublishedUnixSeconds", "Title", "Emphasis", "Body",
+                ts_rank("Terms", query) AS "Rank", query
+            FROM newest
+            ORDER BY "Rank" DESC, "PublishedUnixSeconds" DESC, "Id" DESC
             LIMIT {3} OFFSET {4})
         SELECT "ContentItemId", "Url", "PublishedUnixSeconds",
             ts_headline('{{Language}}', "Title", query, {1}) AS "Title",

@@ -16,7 +16,8 @@ public sealed class SiteSearch(ISearchStore store, ISiteService site)
             return new SearchViewModel { Query = query.Text, Page = page, PageSize = pageSize };
         }
 
-        var total = await store.CountAsync(query);
+        var counted = await store.CountAsync(query);
+        var total = Math.Min(counted, ISearchStore.RankedLimit);
         var skip = (page - 1) * pageSize;
         var hits = total > skip ? await store.FindAsync(query, skip, pageSize) : [];
         var zone = settings.TimeZone();
@@ -25,6 +26,7 @@ public sealed class SiteSearch(ISearchStore store, ISiteService site)
             Query = query.Text,
             Searched = true,
             Total = total,
+            MoreThanRanked = counted > ISearchStore.RankedLimit,
             Page = page,
             PageSize = pageSize,
             Results = hits.Select(hit => new SearchResultViewModel(

@@ -49,17 +49,36 @@ public sealed class SqliteSearchStore(CmsDbContext db) : SearchStore(db)
         END;
         """;
 
-    private string CountSql => $$"""SELECT COUNT(*) AS "Value" FROM "{{FullText}}" WHERE "{{FullText}}" MATCH {0}""";
+    private string CountSql => $$"""
+        SELECT COUNT(*) AS "Value" FROM (
+            SELECT rowid FROM "{{FullText}}" WHERE "{{FullText}}" MATCH {0} LIMIT {{ISearchStore.RankedLimit + 1}})
+        """;
 
-    /// <summary>Parameters: {0} the MATCH expression, {1} and {2} the sentinels, {3} the ellipsis, {4} LIMIT, {5} OFFSET.</summary>
+    /// <summary>
+    /// Ranks only the newest <see cref="ISearchStore.RankedLimit"/> matches (those at or above the rowid
+    /// the subquery finds by walking the index backwards), then makes the title and excerpts for the
+    /// page's rows alone. Parameters: {0} the MATCH expression, {1} and {2} the sentinels, {3} the
+    /// ellipsis, {4} LIMIT, {5} OFFSET.
+    /// </summary>
     private string FindSql => $$"""
+        WITH ranked AS (
+            SELECT "{{FullText}}".rowid AS "Id", d."PublishedUnixSeconds",
+                bm25("{{FullText}}", {{TitleWeight}}, {{EmphasisWeight}}, {{BodyWeight}}) AS "Score"
+            FROM "{{FullText}}" JOIN "{{Documents}}" AS d ON d."Id" = "{{FullText}}".rowid
+            WHERE "{{FullText}}" MATCH {0} AND "{{FullText}}".rowid >= (
+                SELECT MIN(rowid) FROM (
+                    SELECT rowid FROM "{{FullText}}" WHERE "{{FullText}}" MATCH {0}
+                    ORDER BY rowid DESC LIMIT {{ISearchStore.RankedLimit}}))
+            ORDER BY "Score", d."PublishedUnixSeconds" DESC, "Id" DESC
+            LIMIT {4} OFFSET {5})
         SELECT d."ContentItemId", d."Url", d."PublishedUnixSeconds",
             highlight("{{FullText}}", 0, {1}, {2}) AS "Title",
             snippet("{{FullText}}", 1, {1}, {2}, {3}, {{EmphasisTokens}}) AS "Emphasis",
             snippet("{{FullText}}", 2, {1}, {2}, {3}, {{BodyTokens}}) AS "Body"
-        FROM "{{FullText}}" JOIN "{{Documents}}" AS d ON d."Id" = "{{FullText}}".rowid
+        FROM ranked
+            JOIN "{{FullText}}" ON "{{FullText}}".rowid = ranked."Id"
+            JOIN "{{Documents}}" AS d ON d."Id" = ranked."Id"
         WHERE "{{FullText}}" MATCH {0}
-        ORDER BY bm25("{{FullText}}", {{TitleWeight}}, {{EmphasisWeight}}, {{BodyWeight}}), d."PublishedUnixSeconds" DESC, d."Id" DESC
-        LIMIT {4} OFFSET {5}
+        ORDER BY ranked."Score", ranked."PublishedUnixSeconds" DESC, ranked."Id" DESC
         """;
 }

@@ -18,8 +18,13 @@ public sealed class SearchViewModel
     [BindNever]
     public IReadOnlyList<SearchResultViewModel> Results { get; init; } = [];
 
+    /// <summary>The matches the pages show: all of them, or the newest ranked ones when <see cref="MoreThanRanked"/>.</summary>
     [BindNever]
     public int Total { get; init; }
+
+    /// <summary>True when more posts match than a search ranks; the summary says so and the pages show the newest.</summary>
+    [BindNever]
+    public bool MoreThanRanked { get; init; }
 
     [BindNever]
     public int Page { get; init; } = 1;
