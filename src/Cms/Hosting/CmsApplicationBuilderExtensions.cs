@@ -15,13 +15,11 @@ public static class CmsApplicationBuilderExtensions
     /// <summary>The request pipeline: errors, headers, static files, setup, auth, output cache, feature gate, theme, endpoints.</summary>
     public static WebApplication UseCms(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error/500");
-        }
-
+        app.UseCmsErrorHandling();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseCmsHealthChecks();
+        app.UseMiddleware<Telemetry.RequestDatabaseTime>();
         app.UseStaticFiles();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRouting();
@@ -55,6 +53,7 @@ public static class CmsApplicationBuilderExtensions
         }
 
         using var scope = app.Services.CreateScope();
+        OperationsRegistration.EnsureWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).GetAwaiter().GetResult();
         var changes = new SchemaUpgrader(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).UpgradeAsync().GetAwaiter().GetResult();
         if (changes.Count > 0)
         {
@@ -62,5 +61,6 @@ public static class CmsApplicationBuilderExtensions
         }
 
         scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<SchemaState>().MarkUpToDate();
     }
 }

@@ -10,7 +10,7 @@ namespace Modules.Comments.Services;
 /// Posts, edits and deletes comments for their authors. Everything is checked before anything is
 /// written; a change readers can see evicts the cached public pages once it is stored.
 /// </summary>
-public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, TimeProvider clock)
+public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, CommentMetrics metrics, TimeProvider clock)
 {
     public async Task<CommentResult> PostAsync(CommentTarget target, CommentRights author, CommentSettings settings, string? body, long? parentId)
     {
@@ -55,6 +55,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
         db.Set<Comment>().Add(comment);
         EvictWhenSeen(comment.Status);
         await db.SaveChangesAsync();
+        metrics.Posted(comment.Status);
         return CommentResult.Ok(comment);
     }
 
