@@ -89,8 +89,8 @@ public sealed class DatabaseAvailability(TimeProvider clock, ILogger<DatabaseAva
                 case NpgsqlException npgsql when npgsql.IsTransient:
                     return true;
                 case SqliteException sqlite:
-                    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN.
-                    return sqlite.SqliteErrorCode is 5 or 6 or 10 or 13 or 14;
+                    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_FULL (a missing file is a setup matter, not an outage).
+                    return sqlite.SqliteErrorCode is 5 or 6 or 10 or 13;
             }
         }
 

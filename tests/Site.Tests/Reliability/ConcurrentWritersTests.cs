@@ -21,7 +21,7 @@ public sealed class ConcurrentWritersTests(LoadSite site, ITestOutputHelper outp
 
         await using var store = new SiteStore(site.AppData);
         var stored = await store.CommentTokensAsync(load.RunId);
-        output.WriteLine($"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, {LoadSite.LoadDuration(12).TotalSeconds:0} s: {load.Figures(stored.Count)}");
+        Figures.Write(output, "concurrent writers", $"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, {LoadSite.LoadDuration(12).TotalSeconds:0} s: {load.Figures(stored.Count)}");
 
         Assert.Empty(load.ServerErrors);
         Assert.DoesNotContain("database is locked", process.Output, StringComparison.OrdinalIgnoreCase);

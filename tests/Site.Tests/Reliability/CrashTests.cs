@@ -29,7 +29,7 @@ public sealed class CrashTests(LoadSite site, ITestOutputHelper output)
         await restarted.WaitForExitAsync(TimeSpan.FromSeconds(60));
         await using var store = new SiteStore(site.AppData);
         var stored = await store.CommentTokensAsync(load.RunId);
-        output.WriteLine($"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, killed after {LoadSite.LoadDuration(20).TotalSeconds / 2:0} s: {load.Figures(stored.Count)}");
+        Figures.Write(output, "crash", $"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, killed after {LoadSite.LoadDuration(20).TotalSeconds / 2:0} s: {load.Figures(stored.Count)}");
 
         if (!site.OnPostgres)
         {
@@ -72,7 +72,7 @@ public sealed class CrashTests(LoadSite site, ITestOutputHelper output)
 
             PublishedSite.Signal(process.Id, PublishedSite.SigKill);
             Assert.True(process.WaitForExit(30_000));
-            output.WriteLine($"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}: import of {Posts:N0} posts killed after {watch.Elapsed.TotalSeconds:0.0} s, at: {import.Output.Trim().Split('\n')[^1]}");
+            Figures.Write(output, "crash", $"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}: import of {Posts:N0} posts killed after {watch.Elapsed.TotalSeconds:0.0} s, at: {import.Output.Trim().Split('\n')[^1]}");
         }
 
         await using (var store = new SiteStore(site.AppData))
@@ -87,7 +87,7 @@ public sealed class CrashTests(LoadSite site, ITestOutputHelper output)
 
         watch.Restart();
         var run = await site.CliAsync(site.Environment, "recipes", "apply", recipe);
-        output.WriteLine($"applied again, whole, in {watch.Elapsed.TotalSeconds:0.0} s");
+        Figures.Write(output, "crash", $"applied again, whole, in {watch.Elapsed.TotalSeconds:0.0} s");
         Assert.Equal(Posts, run.Out.Split('\n').Count(l => l.Contains("content item created: NewsCommentary", StringComparison.Ordinal)));
 
         using var started = await site.StartAsync();

@@ -15,7 +15,7 @@ public class LoadSite : IAsyncLifetime
     public const int MemberCount = 50;
     public const int ReaderCount = 20;
     public const string PostPath = "/2020/09/11/sochi-meeting";
-    private const string AdminPassword = "a long pass phrase for load";
+    public const string AdminPassword = "a long pass phrase for load";
     private readonly TempFolder _appData = new();
     private string? _database;
 
@@ -38,7 +38,7 @@ public class LoadSite : IAsyncLifetime
         ["NewsCommentary__LinkCheck__Enabled"] = "false",
     };
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var setup = new Dictionary<string, string>(Environment)
         {
@@ -69,7 +69,7 @@ public class LoadSite : IAsyncLifetime
         using var admin = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = site.BaseAddress };
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(admin, "admin", AdminPassword)).StatusCode);
         var (_, page) = await Html.GetAsync(admin, PostPath);
-        PostId = page.QuerySelector("form[action^='/comments/']")?.GetAttribute("action")?["/comments/".Length..]
+        PostId = page.QuerySelector("form.comment-form[action^='/comments/']")?.GetAttribute("action")?["/comments/".Length..]
             ?? throw new InvalidOperationException("The post has no comment form.");
         var members = new List<MemberLogin>();
         var (_, form) = await Html.GetAsync(admin, "/admin/users/new");
