@@ -32,6 +32,8 @@ public static class HealthChecks
     /// <summary>Early in the pipeline: before the setup gate (a site waiting for setup is live, not ready) and the database.</summary>
     public static WebApplication UseCmsHealthChecks(this WebApplication app)
     {
+        // Made now, before an unattended setup runs at start, so it hears that setup has created the schema.
+        app.Services.GetRequiredService<SchemaState>();
         app.UseHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false });
         app.UseHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;

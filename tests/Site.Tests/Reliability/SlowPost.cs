@@ -32,9 +32,8 @@ public sealed class SlowPost : IDisposable
             ["Text"] = $"Comment {slow.Token}: sent slowly, while the site stops.",
         });
         var bytes = await body.ReadAsByteArrayAsync();
-        var content = new StreamContent(new HalvedStream(bytes, slow._halfSent, slow._rest.Task));
+        var content = new HalvedContent(bytes, slow._halfSent, slow._rest.Task);
         content.Headers.ContentType = body.Headers.ContentType;
-        content.Headers.ContentLength = bytes.Length;
         slow.Response = client.PostAsync($"/comments/{postId}", content);
         await slow._halfSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return slow;
@@ -44,37 +43,23 @@ public sealed class SlowPost : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    /// <summary>Reads out the first half at once, then the rest only when told.</summary>
-    private sealed class HalvedStream(byte[] bytes, TaskCompletionSource halfSent, Task rest) : Stream
+    /// <summary>Sends the first half and flushes it to the socket (headers with it), then the rest only when told.</summary>
+    private sealed class HalvedContent(byte[] bytes, TaskCompletionSource halfSent, Task rest) : HttpContent
     {
-        private int _position;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => bytes.Length;
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         {
             var half = bytes.Length / 2;
-            if (_position == half)
-            {
-                halfSent.TrySetResult();
-                await rest.WaitAsync(cancellationToken);
-            }
-
-            var end = _position < half ? half : bytes.Length;
-            var count = Math.Min(buffer.Length, end - _position);
-            bytes.AsMemory(_position, count).CopyTo(buffer);
-            _position += count;
-            return count;
+            await stream.WriteAsync(bytes.AsMemory(0, half));
+            await stream.FlushAsync();
+            halfSent.TrySetResult();
+            await rest;
+            await stream.WriteAsync(bytes.AsMemory(half));
         }
 
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override bool TryComputeLength(out long length)
+        {
+            length = bytes.Length;
+            return true;
+        }
     }
 }
