@@ -15,9 +15,9 @@ public sealed class CrashTests(LoadSite site, ITestOutputHelper output)
     {
         var process = await site.StartAsync();
         var load = site.NewLoad(process);
-        await load.RunAsync(LoadSite.LoadDuration(ciSeconds: 20), async () =>
+        await load.RunAsync(LoadSite.LoadDuration(ciSeconds: 14), async () =>
         {
-            await Task.Delay(LoadSite.LoadDuration(ciSeconds: 20) / 2);
+            await Task.Delay(LoadSite.LoadDuration(ciSeconds: 14) / 2);
             process.Crash();
             load.Stop();
         });
@@ -29,7 +29,7 @@ public sealed class CrashTests(LoadSite site, ITestOutputHelper output)
         await restarted.WaitForExitAsync(TimeSpan.FromSeconds(60));
         await using var store = new SiteStore(site.AppData);
         var stored = await store.CommentTokensAsync(load.RunId);
-        Figures.Write(output, "crash", $"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, killed after {LoadSite.LoadDuration(20).TotalSeconds / 2:0} s: {load.Figures(stored.Count)}");
+        Figures.Write(output, "crash", $"{(site.OnPostgres ? "PostgreSQL" : "SQLite")}, killed after {LoadSite.LoadDuration(14).TotalSeconds / 2:0} s: {load.Figures(stored.Count)}");
 
         if (!site.OnPostgres)
         {

@@ -15,12 +15,6 @@ public sealed class OutageSite : LoadSite
 
     protected override OwnPostgres? Postgres => _postgres;
 
-    public override IReadOnlyDictionary<string, string> Environment => new Dictionary<string, string>(base.Environment)
-    {
-        // Settings, features and roles are read once and cached, as in production; the poll only notices changes.
-        ["Cms__ClusterPollMilliseconds"] = "1000",
-    };
-
     public override async Task InitializeAsync()
     {
         if (!PostgresCluster.Enabled)

@@ -46,14 +46,18 @@ public sealed class SlowPost : IDisposable
     /// <summary>Sends the first half and flushes it to the socket (headers with it), then the rest only when told.</summary>
     private sealed class HalvedContent(byte[] bytes, TaskCompletionSource halfSent, Task rest) : HttpContent
     {
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+            => SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        /// <summary>Cancelled when the connection dies (the site stopped), so a send that waits never holds the request up.</summary>
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
         {
             var half = bytes.Length / 2;
-            await stream.WriteAsync(bytes.AsMemory(0, half));
-            await stream.FlushAsync();
+            await stream.WriteAsync(bytes.AsMemory(0, half), cancellationToken);
+            await stream.FlushAsync(cancellationToken);
             halfSent.TrySetResult();
-            await rest;
-            await stream.WriteAsync(bytes.AsMemory(half));
+            await rest.WaitAsync(cancellationToken);
+            await stream.WriteAsync(bytes.AsMemory(half), cancellationToken);
         }
 
         protected override bool TryComputeLength(out long length)
