@@ -30,7 +30,8 @@ public sealed class CliLoggerProvider(TextWriter error) : ILoggerProvider
                 return;
             }
 
-            if (IsEnabled(logLevel) && logLevel >= LogLevel.Error)
+            // The verb reports an unreachable database itself (exit code 2); the site's outage notice is for the web host.
+            if (IsEnabled(logLevel) && logLevel >= LogLevel.Error && category != typeof(Hosting.DatabaseAvailability).FullName)
             {
                 var reason = exception is null ? "" : $": {exception.GetBaseException().Message}";
                 error.WriteLine($"error: {formatter(state, exception)}{reason}");

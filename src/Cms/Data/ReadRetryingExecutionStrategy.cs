@@ -28,10 +28,20 @@ public sealed class ReadRetryingExecutionStrategy(ExecutionStrategyDependencies 
     private DbContext Context => Dependencies.CurrentContext.Context;
 
     /// <summary>
-    /// Inside the caller's transaction nothing is retried, and EF then lets the transaction run (a retrying
-    /// strategy would refuse it): the work is not repeatable piecemeal, only whole, by the user.
+    /// Inside the caller's transaction an operation runs once (<see cref="ShouldRetryOn"/> says no), where a
+    /// retrying strategy would refuse the transaction: the work is repeatable only whole, by the user.
+    /// (RetriesOnFailure stays as it is: EF reads it once per context to compile queries, so it must not vary.)
     /// </summary>
-    public override bool RetriesOnFailure => base.RetriesOnFailure && Context.Database.CurrentTransaction is null;
+    protected override void OnFirstExecution()
+    {
+        if (Context.Database.CurrentTransaction is not null)
+        {
+            ExceptionsEncountered.Clear();
+            return;
+        }
+
+        base.OnFirstExecution();
+    }
 
     protected override bool ShouldRetryOn(Exception? exception)
         => Context.Database.CurrentTransaction is null
