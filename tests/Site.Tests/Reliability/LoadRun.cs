@@ -40,10 +40,16 @@ public sealed class LoadRun(Uri site, string postPath, string postId, IReadOnlyL
 
     public void Stop() => _stop.Cancel();
 
-    /// <summary>Signs every member in, then runs the load for <paramref name="duration"/> (or until stopped).</summary>
+    private (HttpClient Client, string Token)[]? _members;
+
+    /// <summary>Signs every member in (also done by <see cref="RunAsync"/> if not done before).</summary>
+    public async Task SignInAsync() => _members ??= await Task.WhenAll(members.Select(SignInAsync));
+
+    /// <summary>Runs the load for <paramref name="duration"/> (or until stopped), with <paramref name="duringLoad"/> beside it.</summary>
     public async Task RunAsync(TimeSpan duration, Func<Task>? duringLoad = null)
     {
-        var clients = await Task.WhenAll(members.Select(SignInAsync));
+        await SignInAsync();
+        var clients = _members!;
         _stop.CancelAfter(duration);
         var work = clients.Select((c, i) => MemberLoopAsync(c.Client, c.Token, members[i].UserName))
             .Concat(Enumerable.Range(0, readers).Select(ReaderLoopAsync))
