@@ -196,6 +196,13 @@ public sealed class ContentManager(
         foreach (var item in items)
         {
             await ImportOneAsync(item);
+
+            // Each item is saved; keeping thousands of saved rows tracked would make every later save look
+            // through all of them (an import of 5,000 items slowed to minutes).
+            if (!db.ChangeTracker.HasChanges())
+            {
+                db.ChangeTracker.Clear();
+            }
         }
 
         return true;

@@ -43,6 +43,7 @@ public static class CmsServiceCollectionExtensions
         AddContent(services);
         AddDisplay(services, catalog);
         AddRedis(services, builder);
+        builder.AddCmsOperations();
 
         var startups = new List<ModuleStartup>();
         foreach (var (feature, startupType) in catalog.Startups)
@@ -68,7 +69,9 @@ public static class CmsServiceCollectionExtensions
                 ?? throw new InvalidOperationException("The site is not set up yet: it has no database.");
             if (shell.DatabaseProvider == SiteShellSettings.Postgres)
             {
-                options.UseNpgsql(shell.ConnectionString);
+                // Reads retry through a brief outage; writes never do (see ReadRetryingExecutionStrategy).
+                var availability = sp.GetRequiredService<Hosting.DatabaseAvailability>();
+                options.UseNpgsql(shell.ConnectionString, npgsql => npgsql.ExecutionStrategy(d => new ReadRetryingExecutionStrategy(d, availability)));
             }
             else
             {
@@ -172,6 +175,7 @@ public static class CmsServiceCollectionExtensions
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
                 .AddPolicy<PublicQueryKeysPolicy>()
+                .AddPolicy<Telemetry.OutputCacheMetricsPolicy>()
                 .Expire(TimeSpan.FromHours(1)));
         });
         services.AddAntiforgery(options =>

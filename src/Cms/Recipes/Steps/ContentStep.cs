@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Recipes.Steps;
@@ -9,9 +10,15 @@ namespace Cms.Recipes.Steps;
 /// "content": { "Data": [items] } in Orchard's content item JSON. A version with the same
 /// ContentItemVersionId is updated; otherwise a new version is added.
 /// </summary>
-public sealed class ContentStep(IContentManager contentManager, IOptions<ContentPartOptions> parts) : IRecipeStepHandler
+public sealed class ContentStep(IContentManager contentManager, IOptions<ContentPartOptions> parts, ILogger<ContentStep> logger) : IRecipeStepHandler
 {
+    /// <summary>A large import says how far it is every this many items (on the command line's standard error too).</summary>
+    public const int ProgressEvery = 500;
+
     private static readonly string[] s_dateKeys = ["CreatedUtc", "ModifiedUtc", "PublishedUtc"];
+
+    /// <summary>Progress of a long step: the command line shows these lines while it works.</summary>
+    public static readonly EventId ProgressEvent = new(9100, "RecipeProgress");
 
     public string Name => "content";
 
@@ -94,7 +101,16 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
             }
         }
 
-        await contentManager.ImportAsync(items);
+        // All in the recipe's one transaction; the batches only let a long import say how far it is.
+        for (var done = 0; done < items.Count; done += ProgressEvery)
+        {
+            await contentManager.ImportAsync(items.Skip(done).Take(ProgressEvery));
+            if (items.Count > ProgressEvery)
+            {
+                logger.LogInformation(ProgressEvent, "Step {Index} (content): {Done} of {Total} items imported", step.Index, Math.Min(done + ProgressEvery, items.Count), items.Count);
+            }
+        }
+
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
