@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Data;
+using Cms.Data.Backup;
 using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
@@ -36,6 +37,7 @@ public static class CmsServiceCollectionExtensions
         builder.WebHost.UseStaticWebAssets();
 
         AddData(services);
+        services.AddSiteBackup(builder.Configuration);
         AddSecurity(services, builder);
         AddContent(services);
         AddDisplay(services, catalog);

@@ -24,7 +24,7 @@ public sealed class BackupArchive : IDisposable
     {
         if (!File.Exists(file))
         {
-            throw new BackupException($"{file} does not exist.");
+            throw new BackupException($"{file} does not exist.") { BadInput = true };
         }
 
         ZipArchive zip;
@@ -34,7 +34,7 @@ public sealed class BackupArchive : IDisposable
         }
         catch (InvalidDataException)
         {
-            throw new BackupException($"{file} is not a backup of this site (not a .zip file).");
+            throw new BackupException($"{file} is not a backup of this site (not a .zip file).") { BadInput = true };
         }
 
         try
@@ -42,7 +42,7 @@ public sealed class BackupArchive : IDisposable
             var manifest = Read<BackupManifest>(zip, BackupManifest.EntryName);
             if (manifest.Format != BackupManifest.Kind)
             {
-                throw new BackupException($"{file} is not a backup of this site (its manifest.json is not one).");
+                throw new BackupException($"{file} is not a backup of this site (its manifest.json is not one).") { BadInput = true };
             }
 
             if (manifest.FormatVersion > BackupManifest.CurrentFormat)
@@ -60,7 +60,7 @@ public sealed class BackupArchive : IDisposable
             };
             if (database is not null && zip.GetEntry(database) is null || database is null && !Transfer.SiteDump.IsIn(zip))
             {
-                throw new BackupException($"{file} is incomplete: its database ({database ?? Transfer.SiteDump.Folder}) is missing.");
+                throw new BackupException($"{file} is incomplete: its database ({database ?? Transfer.SiteDump.Folder}) is missing.") { BadInput = true };
             }
 
             return new BackupArchive(zip, manifest, settings);
@@ -75,7 +75,7 @@ public sealed class BackupArchive : IDisposable
     /// <summary>Writes an entry to a file (which must not exist).</summary>
     public async Task ExtractAsync(string entryName, string file, CancellationToken cancellationToken)
     {
-        var entry = Zip.GetEntry(entryName) ?? throw new BackupException($"the backup has no {entryName}.");
+        var entry = Zip.GetEntry(entryName) ?? throw new BackupException($"the backup has no {entryName}.") { BadInput = true };
         await entry.ExtractToFileAsync(file, overwrite: false, cancellationToken);
     }
 
@@ -83,15 +83,15 @@ public sealed class BackupArchive : IDisposable
 
     private static T Read<T>(ZipArchive zip, string name)
     {
-        var entry = zip.GetEntry(name) ?? throw new BackupException($"the file is not a backup of this site (it has no {name}).");
+        var entry = zip.GetEntry(name) ?? throw new BackupException($"the file is not a backup of this site (it has no {name}).") { BadInput = true };
         try
         {
             using var stream = entry.Open();
-            return JsonSerializer.Deserialize<T>(stream) ?? throw new BackupException($"the backup's {name} is empty.");
+            return JsonSerializer.Deserialize<T>(stream) ?? throw new BackupException($"the backup's {name} is empty.") { BadInput = true };
         }
         catch (JsonException)
         {
-            throw new BackupException($"the backup's {name} is not valid JSON.");
+            throw new BackupException($"the backup's {name} is not valid JSON.") { BadInput = true };
         }
     }
 }

@@ -32,7 +32,7 @@ public sealed record BackupManifest
     /// <summary>What of the site's secrets the backup holds, and what it leaves out, in words.</summary>
     public string Secrets { get; init; } = "";
 
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
 
 /// <summary>The ways a backup copies the database, as the manifest names them.</summary>

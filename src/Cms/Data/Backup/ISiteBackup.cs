@@ -50,4 +50,8 @@ public sealed class BackupHistoryDocument
 }
 
 /// <summary>A backup or restore that could not be done, for a reason the deployer can act on.</summary>
-public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class BackupException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>The file given is not a usable backup (rather than the machine or database being wrong).</summary>
+    public bool BadInput { get; init; }
+}

@@ -2,6 +2,8 @@ using System.IO.Compression;
 using Cms.Data.Transfer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Data.Backup;
@@ -16,8 +18,11 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
 {
     public sealed record Result(SiteShellSettings Settings, BackupManifest Manifest, IReadOnlyDictionary<string, long> Rows);
 
-    /// <param name="target">Where to restore to; null for the backup's provider in this data folder (SQLite) or as given.</param>
-    public async Task<Result> RestoreAsync(string file, SiteShellSettings target, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Restores <paramref name="file"/>. Each of the others may be null: the backup's provider and table
+    /// prefix; for SQLite App_Data/site.db; PostgreSQL needs the connection string (the backup leaves the password out).
+    /// </summary>
+    public async Task<Result> RestoreAsync(string file, string? provider, string? connectionString, string? tablePrefix, CancellationToken cancellationToken = default)
     {
         var siteJson = Path.Combine(shell.AppDataPath, "site.json");
         if (shell.IsSetUp || File.Exists(siteJson))
@@ -27,6 +32,7 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
 
         using var archive = BackupArchive.Open(file);
         var manifest = archive.Manifest;
+        var target = Target(manifest, provider, connectionString, tablePrefix);
         var sameShape = target.DatabaseProvider == manifest.Provider && target.TablePrefix == manifest.TablePrefix;
         IReadOnlyDictionary<string, long> rows = manifest.Method switch
         {
@@ -42,6 +48,22 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
         await RestoreKeyFilesAsync(archive, cancellationToken);
         shell.Save(target);
         return new Result(target, manifest, rows);
+    }
+
+    private SiteShellSettings Target(BackupManifest manifest, string? provider, string? connectionString, string? tablePrefix)
+    {
+        provider ??= manifest.Provider;
+        if (provider == SiteShellSettings.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new BackupException("restoring into PostgreSQL needs --connection-string naming the (empty) database; the backup leaves the password out.") { BadInput = true };
+        }
+
+        return shell.Anchored(new SiteShellSettings
+        {
+            DatabaseProvider = provider,
+            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? shell.DefaultSqliteConnectionString() : connectionString,
+            TablePrefix = tablePrefix ?? manifest.TablePrefix,
+        });
     }
 
     /// <summary>The backed-up SQLite file itself, checked (integrity and rows) before it becomes the site's.</summary>
@@ -105,7 +127,12 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
             ?? throw new BackupException("this backup holds a pg_dump archive; restoring it needs pg_restore (PostgreSQL's client programs), which was not found (Backups__PgRestore names it).");
         await using (var db = SiteDatabase.Open(services, target))
         {
-            if (await db.Database.CanConnectAsync(cancellationToken) && await DatabaseSchema.TableExistsAsync(db, DatabaseSchema.TableOf<DocumentRecord>(db)))
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            else if (await DatabaseSchema.TableExistsAsync(db, DatabaseSchema.TableOf<DocumentRecord>(db)))
             {
                 throw new BackupException($"the target database already holds a site (table {DatabaseSchema.TableOf<DocumentRecord>(db)}); give an empty database.");
             }
@@ -120,7 +147,7 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
                 ["--no-owner", "--no-privileges", "--single-transaction", "--exit-on-error", $"--dbname={database}", dump], target.ConnectionString, cancellationToken);
             if (exitCode != 0)
             {
-                throw new BackupException($"pg_restore failed; nothing was restored: {error.Split('\n', 2)[0]}");
+                throw new BackupException($"pg_restore failed: {error.Split('\n', 2)[0]}");
             }
         }
         finally

@@ -27,23 +27,12 @@ public static class ColumnValues
         return mapping.Converter is { } converter ? converter.ConvertFromProvider(raw) : raw;
     }
 
-    /// <summary>The value to bind for the property in this database.</summary>
-    public static object? ToProvider(IProperty property, object? value, bool postgres)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        // PostgreSQL's timestamptz takes instants in UTC only; the instant is what matters.
-        if (postgres && value is DateTimeOffset offset)
-        {
-            value = offset.ToUniversalTime();
-        }
-
-        var converter = property.GetRelationalTypeMapping().Converter;
-        return converter is null ? value : converter.ConvertToProvider(value);
-    }
+    /// <summary>
+    /// The model value to bind for the property in this database; the mapping's parameter applies the
+    /// property's converter itself (enum to name, UTC marking).
+    /// </summary>
+    public static object? ForParameter(object? value, bool postgres)
+        => postgres && value is DateTimeOffset offset ? offset.ToUniversalTime() : value;
 
     public static void WriteJson(Utf8JsonWriter json, object? value)
     {

@@ -75,7 +75,7 @@ public static class SiteCopier
                 var name = "@p" + n++;
                 names[i] = name;
                 var mapping = columns[i].GetRelationalTypeMapping();
-                command.Parameters.Add(mapping.CreateParameter(command, name, ColumnValues.ToProvider(columns[i], row[i], postgres), nullable: true));
+                command.Parameters.Add(mapping.CreateParameter(command, name, ColumnValues.ForParameter(row[i], postgres), nullable: true));
             }
 
             values.Add("(" + string.Join(", ", names) + ")");

@@ -24,6 +24,11 @@ public sealed class SiteTransfer(IServiceProvider services, ShellSettingsStore s
             throw new TransferException($"the database file {file} already exists; name a new file (or move that one away).");
         }
 
+        if (file is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
         shell.Use(target);
         cache.Clear();
         var succeeded = false;
