@@ -24,7 +24,17 @@ public sealed class SiteBackup(
 
     public string Folder => Path.GetFullPath(options.Value.Folder, shell.AppDataPath);
 
-    public string NewFile() => Path.Combine(Folder, $"backup-{clock.GetUtcNow():yyyyMMdd-HHmmss}Z.zip");
+    public string NewFile()
+    {
+        var name = $"backup-{clock.GetUtcNow():yyyyMMdd-HHmmss}Z";
+        var file = Path.Combine(Folder, name + ".zip");
+        for (var n = 2; File.Exists(file) || File.Exists(file + ".partial"); n++)
+        {
+            file = Path.Combine(Folder, $"{name}-{n}.zip");
+        }
+
+        return file;
+    }
 
     public async Task<BackupRecord> CreateAsync(string file, string startedBy, CancellationToken cancellationToken = default)
     {
