@@ -37,6 +37,9 @@ public static class CliHost
             ExportCommand.Create(context),
             FeaturesCommand.Create(context),
             UsersCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            DatabaseCommand.Create(context),
         };
         var verbArgs = HostArguments.Remove(args);
 

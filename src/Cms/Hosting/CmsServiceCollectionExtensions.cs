@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Data;
+using Cms.Data.Backup;
 using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
@@ -38,6 +39,7 @@ public static class CmsServiceCollectionExtensions
         builder.WebHost.UseStaticWebAssets();
 
         AddData(services);
+        services.AddSiteBackup(builder.Configuration);
         AddSecurity(services, builder);
         services.AddCmsSecurity(builder.Configuration);
         AddContent(services);

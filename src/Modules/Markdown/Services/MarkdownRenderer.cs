@@ -30,7 +30,22 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
     public IHtmlContent RenderUserContent(string? markdown) => Render(markdown, 3, _userSanitizer);
 
     public string ToPlainText(string? markdown)
-        => string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's nesting limit (thousands of '[' or '>'): such text is not sensible Markdown; keep it as text.
+            return markdown.Trim();
+        }
+    }
 
     private HtmlString Render(string? markdown, int headingOffset, HtmlSanitizer sanitizer)
     {
@@ -39,17 +54,27 @@ public sealed class MarkdownRenderer : IMarkdownRenderer
             return HtmlString.Empty;
         }
 
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        ImageSizeAttributes.Restrict(document);
-        if (headingOffset != 0)
+        string html;
+        try
         {
-            foreach (var heading in document.Descendants<HeadingBlock>())
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            ImageSizeAttributes.Restrict(document);
+            if (headingOffset != 0)
             {
-                heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
+                foreach (var heading in document.Descendants<HeadingBlock>())
+                {
+                    heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
+                }
             }
+
+            html = document.ToHtml(_pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested past Markdig's limit (a wall of '[' or '>'): shown as the text it is, never an error page.
+            html = "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
         }
 
-        var html = document.ToHtml(_pipeline);
         return new HtmlString(sanitizer.Sanitize(html));
     }
 }
