@@ -1,4 +1,6 @@
+using Cms.Data;
 using Cms.Data.Transfer;
+using Cms.Modules;
 
 namespace Modules.Search.Services;
 
@@ -7,11 +9,15 @@ namespace Modules.Search.Services;
 /// own (FTS5 or tsvector), so they are made again there and filled from the copied posts, as the
 /// feature's migration does on a new site. A site whose Search feature never ran has none to make.
 /// </summary>
-public sealed class SearchIndexData(ISearchStore store, SearchIndexer indexer) : IDerivedData
+public sealed class SearchIndexData(ISearchStore store, SearchIndexer indexer, IDocumentStore documents) : IDerivedData
 {
+    private const string FeatureId = "Search";
+
     public async Task RebuildAsync()
     {
-        if (!await indexer.ExistsAsync())
+        // The feature's migration made the index once; from then on it is kept, enabled or not.
+        var state = await documents.GetAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId);
+        if (state.MigrationVersions.GetValueOrDefault(FeatureId) <= 0)
         {
             return;
         }
