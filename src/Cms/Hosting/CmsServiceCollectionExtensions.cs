@@ -190,6 +190,7 @@ public static class CmsServiceCollectionExtensions
             options.Conventions.Add(new FeatureControllerConvention(catalog));
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<Admin.AdminFilter>();
+            options.Filters.Add<UnreadableFormFilter>();
 
             // Parts validate themselves with messages that name the field; MVC's implicit
             // "The X field is required." for non-nullable strings would speak over them.

@@ -27,7 +27,7 @@ public sealed class CommentMarkdownFaultTests(CommentsSite site) : IClassFixture
         "[x](https://example.org \"title\" onclick=alert(1)) ", "<div style=\"background:url(javascript:alert(1))\">s</div>", "*[", "]]]((( ",
     ];
 
-    [Fact(Skip = "Open finding: after some generated inputs a later POST /comments/{id} answers 404 ('no published post') for a post that exists; the form binds to null (seen with CMS_FAULT_SEED=f7wcPkJygla3). Under investigation; see the branch report.")]
+    [Fact]
     public async Task GeneratedMarkdown_IsStoredOrRefusedWithAMessage_AndReadersSeeItSanitised()
     {
         await site.SettingsAsync(s => { s.Moderation = "None"; s.RateLimitSeconds = 0; s.MaxLinks = 1000; });
@@ -54,7 +54,11 @@ public sealed class CommentMarkdownFaultTests(CommentsSite site) : IClassFixture
             {
                 refused++;
                 var page = Html.Parse(await response.Content.ReadAsStringAsync());
-                Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("[data-valmsg-for=Text]")?.TextContent), "refused without a message");
+
+                // Beside the field; or, for a form ASP.NET Core cannot read at all (a NUL), on the page (UnreadableFormFilter).
+                var message = page.QuerySelector("[data-valmsg-for=Text]")?.TextContent
+                    ?? page.QuerySelector(".error-page p")?.TextContent;
+                Assert.False(string.IsNullOrWhiteSpace(message) || message.Contains("(error 400)", StringComparison.Ordinal), "refused without a message");
                 return;
             }
 

@@ -43,6 +43,9 @@ public class LoadSite : IAsyncLifetime
         var setup = new Dictionary<string, string>(Environment)
         {
             ["Setup__SiteName"] = "Load",
+
+            // The port changes with every start: each run of the site is given its address (Cms__BaseUrl, SiteProcess).
+            ["Setup__BaseUrl"] = "http://127.0.0.1",
             ["Setup__RecipeName"] = "NewsCommentary",
             ["Setup__AdminUserName"] = "admin",
             ["Setup__AdminEmail"] = "admin@example.com",

@@ -106,6 +106,7 @@ public sealed class SiteProcess : IDisposable
         var env = new Dictionary<string, string>
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
+            ["Cms__BaseUrl"] = $"http://127.0.0.1:{port}",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["NewsCommentary__LinkCheck__Enabled"] = "false",
             ["Logging__LogLevel__Default"] = "Warning",
