@@ -51,7 +51,7 @@ public sealed record RecipeMutation(int Recipe, int[] Kinds, int[] Targets, int[
         };
         switch (kind)
         {
-            case 8 when root["steps"] is JsonArray steps:
+            case 8 when root is JsonObject recipe && recipe["steps"] is JsonArray steps:
                 steps.Insert(target % (steps.Count + 1), new JsonObject { ["name"] = target % 3 == 0 ? hostile : "NoSuchStep" + target % 5, ["Data"] = new JsonArray() });
                 return root;
             case 9 when nodes.OfType<JsonObject>().FirstOrDefault(o => o.ContainsKey("ContentType")) is { } item:

@@ -1,5 +1,6 @@
 using System.Net;
 using Cms.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Operations;
@@ -19,6 +20,21 @@ public sealed class HealthTests(SiteFactory site) : IClassFixture<SiteFactory>
             Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
             Assert.Null(response.Headers.Age);
         }
+    }
+
+    /// <summary>A probe uses the node's own address, often over plain http; pages by that name still get 400.</summary>
+    [Fact]
+    public async Task Probes_ByTheNodesAddress_AreAnswered_WhilePagesByItAreNot()
+    {
+        using var probe = site.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("http://10.0.0.5:5000"), AllowAutoRedirect = false });
+        foreach (var path in new[] { HealthChecks.LivePath, HealthChecks.ReadyPath })
+        {
+            var response = await probe.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await probe.GetAsync("/")).StatusCode);
     }
 
     [Fact]
