@@ -29,7 +29,7 @@ public static class PublishedSite
 
             if (s_dll is null)
             {
-                var run = await Processes.RunAsync("dotnet", SiteCommand.RepositoryRoot, TimeSpan.FromMinutes(8), null,
+                var run = await Processes.RunAsync("dotnet", SiteCommand.RepositoryRoot, TimeSpan.FromMinutes(20), null,
                     "publish", Path.Combine("src", "Site", "Site.csproj"), "-c", "Release", "-o", output, "--nologo", "-v", "q");
                 Assert.True(run.ExitCode == 0, "dotnet publish failed: " + run);
                 s_dll = Path.Combine(output, "Site.dll");
