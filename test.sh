@@ -22,19 +22,33 @@ if [ "${#missing[@]}" -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
 fi
 
+# The figures of the load, crash, stop and outage tests (tests/Site.Tests/Reliability), which a passing
+# test's output does not show: each pass appends them to this file, printed after the pass.
+figures() {
+    for file in tests/Site.Tests/bin/*/net10.0/reliability-figures.txt; do
+        [ -e "$file" ] || continue
+        echo "== reliability figures, $1 =="
+        cat "$file"
+        rm -f "$file"
+    done
+}
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
+rm -f tests/Site.Tests/bin/*/net10.0/reliability-figures.txt
 set +e
 # Every test project of the solution: tests/Cms.Tests (framework unit tests, no database), tests/Site.Tests
 # and tests/Site.BrowserTests, on SQLite.
 dotnet test Site.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+figures SQLite
 
 # Every integration test again, each site on its own database in a throwaway PostgreSQL cluster
 # that the tests start themselves (tests/Site.Tests/Infrastructure/PostgresCluster.cs).
 echo "== the integration tests again, on PostgreSQL =="
 CMS_TEST_DATABASE=Postgres dotnet test tests/Site.Tests --nologo --no-build "$@" 2>&1 | tee -a "$log"
 pg_status=${PIPESTATUS[0]}
+figures PostgreSQL
 [ "$status" -ne 0 ] || status=$pg_status
 set -e
 

@@ -26,6 +26,9 @@ public static class CliHost
         // Output is for the deployer: the framework's own errors in one line each, never a stack trace.
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(new CliLoggerProvider(error));
+
+        // A long import's progress shows whatever the configured log level (Logging__LogLevel__Default=Warning, say).
+        builder.Logging.AddFilter<CliLoggerProvider>(typeof(Recipes.Steps.ContentStep).FullName, LogLevel.Information);
         await using var context = new CliContext(builder, output, error);
         var root = new RootCommand("Sets up and changes the site without starting the web server. Configuration is the site's: appsettings.json, Cms__AppData, Setup__*, --Section:Key=value.")
         {
@@ -35,6 +38,9 @@ public static class CliHost
             FeaturesCommand.Create(context),
             UsersCommand.Create(context),
             ImportCommand.Create(context),
+            BackupCommand.Create(context),
+            RestoreCommand.Create(context),
+            DatabaseCommand.Create(context),
         };
         var verbArgs = HostArguments.Remove(args);
 

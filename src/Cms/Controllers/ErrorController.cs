@@ -1,4 +1,5 @@
 using Cms.Display;
+using Cms.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,8 +13,9 @@ public sealed class ErrorController : Controller
     [Route("error/{code:int}")]
     public IActionResult Show(int code)
     {
-        // Error pages re-executed for a failed POST must answer too.
-        var status = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? code : 500;
+        // Error pages re-executed for a failed POST must answer too. After an exception the handler has
+        // chosen the status already: 503 when the database is away (Hosting.DatabaseAvailability), else 500.
+        var status = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is null ? code : Response.StatusCode == 503 ? 503 : 500;
         Response.StatusCode = status is >= 400 and < 600 ? status : 404;
         var model = new ErrorViewModel(Response.StatusCode);
         if (Response.StatusCode == StatusCodes.Status429TooManyRequests
@@ -24,6 +26,11 @@ public sealed class ErrorController : Controller
             {
                 Message = $"This form was sent too often in a short time, from your address or for this account. Wait {Hosting.RateLimitText.Duration(TimeSpan.FromSeconds(seconds))}, then try again.",
             };
+        }
+        else if (status == 503)
+        {
+            DatabaseOutageMiddleware.SetHeaders(Response);
+            model = model with { Message = DatabaseOutageMiddleware.Message(DatabaseOutageMiddleware.IsWrite(Request)) };
         }
 
         return View(Response.StatusCode == 404 ? "NotFound" : "Error", model);

@@ -3,6 +3,7 @@ using Cms.Security;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Logging;
 
 namespace Cms.Data;
 
@@ -77,6 +78,11 @@ public class CmsDbContext(
         }
     }
 
+    /// <summary>
+    /// The work is stored; what follows (cache evictions, the signal to other nodes) must not turn it into
+    /// a failure the user would send again. If the database goes away right then, the local caches are
+    /// already evicted; other nodes catch up when their caches expire.
+    /// </summary>
     private async Task RunAfterCommitAsync()
     {
         var actions = _afterCommit.ToList();
@@ -84,7 +90,15 @@ public class CmsDbContext(
         _registered.Clear();
         foreach (var action in actions)
         {
-            await action();
+            try
+            {
+                await action();
+            }
+            catch (Exception ex) when (Hosting.DatabaseAvailability.IsUnavailable(ex))
+            {
+                this.GetService<ILoggerFactory>().CreateLogger<CmsDbContext>()
+                    .LogWarning("A change was saved, but what follows it could not reach the database ({Reason}); other nodes may show older pages until their caches expire", ex.GetBaseException().Message);
+            }
         }
     }
 

@@ -56,7 +56,21 @@ public sealed class SchemaUpgrader(CmsDbContext db)
         if (operations.Count > 0)
         {
             var commands = db.GetService<IMigrationsSqlGenerator>().Generate(operations, db.GetService<IDesignTimeModel>().Model);
-            await db.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, db.GetService<IRelationalConnection>());
+            var connection = db.GetService<IRelationalConnection>();
+            if (db.Database.CurrentTransaction is null)
+            {
+                await db.GetService<IMigrationCommandExecutor>().ExecuteNonQueryAsync(commands, connection);
+            }
+            else
+            {
+                // Inside the caller's transaction (a move, a restore) the commands join it, all or nothing. The
+                // executor would refuse: PostgreSQL's context has a retrying execution strategy, and a retry
+                // in the middle of someone's transaction could not be whole.
+                foreach (var command in commands)
+                {
+                    await command.ExecuteNonQueryAsync(connection);
+                }
+            }
         }
 
         return changes;

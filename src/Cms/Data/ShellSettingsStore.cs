@@ -55,7 +55,7 @@ public sealed class ShellSettingsStore
     /// whatever folder the process starts in: dotnet run and the command line start where the user
     /// stands. Anything else (PostgreSQL, in-memory, an absolute path, a string SQLite cannot read) is left as given.
     /// </summary>
-    private SiteShellSettings Anchored(SiteShellSettings settings)
+    public SiteShellSettings Anchored(SiteShellSettings settings)
     {
         if (settings.DatabaseProvider != SiteShellSettings.Sqlite)
         {

@@ -12,6 +12,7 @@ public sealed record ErrorViewModel(int StatusCode)
         404 => "Page not found",
         405 => "Not allowed",
         429 => "Too many requests",
+        503 => Hosting.DatabaseOutageMiddleware.Title,
         _ => "Something went wrong",
     };
 }

@@ -48,6 +48,11 @@ public sealed class ClusterSignals(
             {
                 return;
             }
+            catch (Exception ex) when (DatabaseAvailability.IsUnavailable(ex))
+            {
+                // DatabaseAvailability has said so once; saying it every poll would bury the log.
+                await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
                 // A database that is briefly away must not stop the node; the next poll tries again.

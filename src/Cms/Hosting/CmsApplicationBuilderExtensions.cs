@@ -21,15 +21,16 @@ public static class CmsApplicationBuilderExtensions
             app.UseForwardedHeaders();
         }
 
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error/500");
-        }
-
+        app.UseCmsErrorHandling();
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        // Probes come by the node's own address (a balancer, an orchestrator), often over plain http:
+        // health answers before the host filter, and writes no URL.
+        app.UseCmsHealthChecks();
         app.UseMiddleware<PublicHostMiddleware>();
         app.UseCookiePolicy();
+        app.UseMiddleware<Telemetry.RequestDatabaseTime>();
         app.UseStaticFiles();
         app.UseMiddleware<SetupGateMiddleware>();
         app.UseRouting();
@@ -64,6 +65,7 @@ public static class CmsApplicationBuilderExtensions
         }
 
         using var scope = app.Services.CreateScope();
+        OperationsRegistration.EnsureWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).GetAwaiter().GetResult();
         var changes = new SchemaUpgrader(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).UpgradeAsync().GetAwaiter().GetResult();
         if (changes.Count > 0)
         {
@@ -71,5 +73,6 @@ public static class CmsApplicationBuilderExtensions
         }
 
         scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
+        app.Services.GetRequiredService<SchemaState>().MarkUpToDate();
     }
 }

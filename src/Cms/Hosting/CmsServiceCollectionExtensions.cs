@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.ContentDefinitions;
 using Cms.Data;
+using Cms.Data.Backup;
 using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
@@ -38,11 +39,13 @@ public static class CmsServiceCollectionExtensions
         builder.WebHost.UseStaticWebAssets();
 
         AddData(services);
+        services.AddSiteBackup(builder.Configuration);
         AddSecurity(services, builder);
         services.AddCmsSecurity(builder.Configuration);
         AddContent(services);
         AddDisplay(services, catalog);
         AddRedis(services, builder);
+        builder.AddCmsOperations();
 
         var startups = new List<ModuleStartup>();
         foreach (var (feature, startupType) in catalog.Startups)
@@ -68,7 +71,9 @@ public static class CmsServiceCollectionExtensions
                 ?? throw new InvalidOperationException("The site is not set up yet: it has no database.");
             if (shell.DatabaseProvider == SiteShellSettings.Postgres)
             {
-                options.UseNpgsql(shell.ConnectionString);
+                // Reads retry through a brief outage; writes never do (see ReadRetryingExecutionStrategy).
+                var availability = sp.GetRequiredService<Hosting.DatabaseAvailability>();
+                options.UseNpgsql(shell.ConnectionString, npgsql => npgsql.ExecutionStrategy(d => new ReadRetryingExecutionStrategy(d, availability)));
             }
             else
             {
@@ -172,6 +177,7 @@ public static class CmsServiceCollectionExtensions
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
                 .AddPolicy<PublicQueryKeysPolicy>()
+                .AddPolicy<Telemetry.OutputCacheMetricsPolicy>()
                 .Expire(TimeSpan.FromHours(1)));
         });
         services.AddAntiforgery(options =>
@@ -184,6 +190,7 @@ public static class CmsServiceCollectionExtensions
             options.Conventions.Add(new FeatureControllerConvention(catalog));
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<Admin.AdminFilter>();
+            options.Filters.Add<UnreadableFormFilter>();
 
             // Parts validate themselves with messages that name the field; MVC's implicit
             // "The X field is required." for non-nullable strings would speak over them.

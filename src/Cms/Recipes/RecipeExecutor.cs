@@ -18,6 +18,7 @@ public sealed class RecipeExecutor(
     IEnumerable<FeatureBound<IPermissionProvider>> permissionProviders,
     IRecipeHarvester harvester,
     IConfiguration configuration,
+    Telemetry.CmsMetrics metrics,
     ILogger<RecipeExecutor> logger) : IRecipeExecutor
 {
     /// <summary>Steps Orchard has that this site does not; named so the error says so plainly.</summary>
@@ -54,6 +55,22 @@ public sealed class RecipeExecutor(
     public async Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null)
     {
         options ??= new();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var outcome = "failed";
+        try
+        {
+            var result = await ApplyAsync(recipe, options);
+            outcome = !result.Succeeded ? "refused" : options.DryRun ? "dry_run" : "applied";
+            return result;
+        }
+        finally
+        {
+            metrics.RecipeRun(outcome, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<RecipeResult> ApplyAsync(JsonObject recipe, RecipeExecutionOptions options)
+    {
         if (options.DryRun && db.Database.CurrentTransaction is not null)
         {
             // Rolling back would take the caller's work with it.

@@ -30,6 +30,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentText>();
         services.AddScoped<CommentRules>();
         services.AddScoped<CommentWriter>();
+        services.AddSingleton<CommentMetrics>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<CommentThreadQuery>();
         services.AddScoped<CommentThreadBuilder>();

@@ -16,6 +16,10 @@ public sealed class LayeringTests
         ["Microsoft.AspNetCore.Identity.EntityFrameworkCore"] = "users and roles live in the site's database",
         ["Microsoft.AspNetCore.OutputCaching.StackExchangeRedis"] = "the output cache shared by several nodes",
         ["System.CommandLine"] = "the deployer's command line runs in the host",
+        ["OpenTelemetry.Extensions.Hosting"] = "traces and metrics of every request, the output cache and the database are the host's",
+        ["OpenTelemetry.Instrumentation.AspNetCore"] = "request rate and latency per route",
+        ["OpenTelemetry.Exporter.OpenTelemetryProtocol"] = "telemetry leaves over OTLP when an endpoint is configured",
+        ["OpenTelemetry.Exporter.Console"] = "telemetry on the console (Telemetry__Console) for a look without a collector",
     };
 
     public static IEnumerable<string> Projects => RepositoryFiles.Under("src", "*.csproj");

@@ -148,6 +148,30 @@ public sealed class XmlTextTests(XmlTextSite site) : IClassFixture<XmlTextSite>
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
     }
 
+    /// <summary>
+    /// A NUL makes ASP.NET Core's form reader give up on the whole form, route values included: the comment
+    /// used to be answered 404 "no published post" (found by CommentMarkdownFaultTests, seed f7wcPkJygla3).
+    /// </summary>
+    [Fact]
+    public async Task Forms_HoldingANul_AreRefusedAsUnreadable_With400_AndStoreNothing()
+    {
+        var post = await NewPostAsync(site);
+        var (member, _) = await NamedMemberAsync(site);
+        var comment = await CommentOkAsync(site, member, post, "A fine comment.");
+        var before = await DatabaseFingerprint.TakeAsync(site);
+
+        var posted = await CommentAsync(member, post, "A\0comment");
+        var edited = await SubmitAsync(member, $"/comments/{comment.Id}/edit", $"/comments/{comment.Id}/edit", ("Text", "A\0edit"));
+
+        foreach (var response in new[] { posted, edited })
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("could not be read: a field holds a NUL character (U+0000)", (await DocumentAsync(response)).QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
+    }
+
     [Fact]
     public async Task Feeds_AnswerWellFormedXml_ForTextStoredBeforeTheCheck()
     {

@@ -73,7 +73,7 @@ public sealed partial class ContentDefinitionStep(IContentDefinitionManager defi
             {
                 var record = type.ContentTypePartDefinitionRecords[p];
                 var partName = record.PartName;
-                var isCodePart = parts.Value.Find(partName) is { } registration && context.EnabledFeatures.Contains(registration.FeatureId);
+                var isCodePart = !string.IsNullOrEmpty(partName) && parts.Value.Find(partName) is { } registration && context.EnabledFeatures.Contains(registration.FeatureId);
                 if (string.IsNullOrEmpty(partName))
                 {
                     context.Error($"{path}.ContentTypePartDefinitionRecords[{p}].PartName", "'PartName' is required.");
@@ -150,7 +150,14 @@ public sealed partial class ContentDefinitionStep(IContentDefinitionManager defi
 
         try
         {
-            return node.Deserialize<T>(ContentJson.Options);
+            var value = node.Deserialize<T>(ContentJson.Options);
+            if (value is not null && StepNulls.Find(value, path) is { } nullAt)
+            {
+                context.Error(nullAt, "Expected a value here, not null.");
+                return null;
+            }
+
+            return value;
         }
         catch (JsonException ex)
         {

@@ -26,6 +26,9 @@ public sealed class CommentsController(
     [RateLimit(RateLimitRules.Comment, BySignedInUser = true)]
     public async Task<IActionResult> Post(string contentItemId, CommentForm form)
     {
+        // Model binding turns a blank text into null; the rules below answer blank text with their message.
+        form ??= new CommentForm();
+        form.Text ??= "";
         var settings = (await site.GetAsync()).Comments();
         var target = await targets.FindPublishedAsync(contentItemId, settings, clock.GetUtcNow().UtcDateTime);
         var rights = await policy.RightsOfAsync(User);

@@ -10,7 +10,7 @@ namespace Modules.Comments.Services;
 /// Posts, edits and deletes comments for their authors. Everything is checked before anything is
 /// written; a change readers can see evicts the cached public pages once it is stored.
 /// </summary>
-public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, TimeProvider clock)
+public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, CommentMetrics metrics, TimeProvider clock)
 {
     public async Task<CommentResult> PostAsync(CommentTarget target, CommentRights author, CommentSettings settings, string? body, long? parentId)
     {
@@ -44,7 +44,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
 
         // The check and the write are one transaction that the database serialises per author, so
         // parallel posts cannot all pass the check before any of them is stored.
-        return await db.InTransactionAsync(async () =>
+        var result = await db.InTransactionAsync(async () =>
         {
             await db.SerializeAsync("comment-post:" + author.UserId);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -62,6 +62,14 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             await db.SaveChangesAsync();
             return CommentResult.Ok(comment);
         });
+
+        // Counted once committed: a rolled-back post is no comment.
+        if (result.Succeeded)
+        {
+            metrics.Posted(comment.Status);
+        }
+
+        return result;
     }
 
     public async Task<CommentResult> EditAsync(Comment comment, CommentRights author, CommentSettings settings, string? body)

@@ -41,7 +41,7 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
     public IHtmlContent RenderUserContent(string? markdown) => Render(markdown, 3, _userSanitizer);
 
     public string ToPlainText(string? markdown)
-        => string.IsNullOrWhiteSpace(markdown) ? "" : Kept(PlainText, markdown, text => Markdig.Markdown.ToPlainText(text, _pipeline).Trim());
+        => string.IsNullOrWhiteSpace(markdown) ? "" : Kept(PlainText, markdown, PlainTextNow);
 
     public void Dispose() => _rendered.Dispose();
 
@@ -69,19 +69,42 @@ public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
         return output;
     }
 
+    private string PlainTextNow(string markdown)
+    {
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's nesting limit (thousands of '[' or '>'): such text is not sensible Markdown; keep it as text.
+            return markdown.Trim();
+        }
+    }
+
     private string RenderNow(string markdown, int headingOffset, HtmlSanitizer sanitizer)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        ImageSizeAttributes.Restrict(document);
-        if (headingOffset != 0)
+        string html;
+        try
         {
-            foreach (var heading in document.Descendants<HeadingBlock>())
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            ImageSizeAttributes.Restrict(document);
+            if (headingOffset != 0)
             {
-                heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
+                foreach (var heading in document.Descendants<HeadingBlock>())
+                {
+                    heading.Level = Math.Clamp(heading.Level + headingOffset, 1, 6);
+                }
             }
+
+            html = document.ToHtml(_pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Nested past Markdig's limit (a wall of '[' or '>'): shown as the text it is, never an error page.
+            html = "<p>" + System.Net.WebUtility.HtmlEncode(markdown) + "</p>";
         }
 
-        var html = document.ToHtml(_pipeline);
         return sanitizer.Sanitize(html);
     }
 
