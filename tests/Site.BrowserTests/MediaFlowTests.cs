@@ -26,8 +26,6 @@ public sealed class MediaFlowTests(BrowserSite browser) : IClassFixture<BrowserS
         await page.FillAsync("[name='QuotePart.Text']", "The boats are back.");
         await page.FillAsync("[name='AnalysisPart.Markdown']", "Two pictures:");
         await page.FillAsync("[name='SourceLinkPart.Url']", "https://www.harbour.example/boats");
-        await page.FillAsync("[name='SourceLinkPart.Title']", "Boats Return");
-        await page.FillAsync("[name='SourceLinkPart.Publication']", "The Harbour Times");
 
         // The button: choose a file, type the alt text (required), upload; the Markdown goes in at the cursor.
         var analysis = page.Locator(".part-analysis");

@@ -30,6 +30,28 @@ public sealed class ClusterSignals(
 
     private Dictionary<string, int>? _seen;
 
+    /// <summary>
+    /// Takes the first look before the node serves anything: that look empties the local cache (whatever was
+    /// cached before it may be stale), which, taken later, threw away pages the node had just cached.
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (shell.IsSetUp)
+            {
+                await PollAsync(cancellationToken);
+            }
+        }
+        catch (Exception ex) when (DatabaseAvailability.IsUnavailable(ex) || ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            // The database is not there yet: the loop's first look, when it is, empties the cache instead.
+            logger.LogDebug(ex, "The first look for other nodes' changes waits for the database");
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Max(100, options.Value.ClusterPollMilliseconds));

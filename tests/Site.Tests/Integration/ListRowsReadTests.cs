@@ -55,13 +55,20 @@ public sealed class ListRowsReadTests
     {
         private int _request;
 
-        private ListSite() => Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+        private ListSite()
+        {
+            Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+
+            // The meter counts every command of the site: background work (the scheduled publisher's look for
+            // due posts) running during a measured request would be counted as the page's.
+            Settings["PublishLater:Enabled"] = "false";
+        }
 
         public RowsReadMeter Meter { get; } = new();
 
         public static async Task<ListSite> CreateAsync(int posts)
         {
-            var site = new ListSite();
+            var site = new ListSite { ClusterPollMilliseconds = 600_000 };
             await site.InScopeAsync(sp =>
             {
                 var contentManager = sp.GetRequiredService<IContentManager>();

@@ -31,10 +31,14 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
         var id = post.ContentItemId;
         var slugs = post.As<TagsPart>()?.Entries().Select(t => t.Slug).ToList() ?? [];
         var published = contentManager.Query().Where(r => r.ContentType == Migrations.ContentType && r.Published);
-        var older = published
+
+        // The post itself is left out by id: PostgreSQL keeps its date to the microsecond while the item's
+        // JSON keeps 100 ns ticks, so by date alone the post can look older than itself (and hide the real one).
+        var others = published.Where(r => r.ContentItemId != id);
+        var older = others
             .Where(r => r.PublishedUtc < date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) < 0))
             .OrderByDescending(r => r.PublishedUtc).ThenByDescending(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
-        var newer = published
+        var newer = others
             .Where(r => r.PublishedUtc > date || (r.PublishedUtc == date && string.Compare(r.ContentItemId, id) > 0))
             .OrderBy(r => r.PublishedUtc).ThenBy(r => r.ContentItemId).Select(r => r.ContentItemId).Take(1);
         var wanted = older.Concat(newer);
