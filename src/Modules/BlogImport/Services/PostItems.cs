@@ -48,13 +48,16 @@ public static class PostItems
         var shape = CommentaryShape.Recognise(blocks, blog.BaseUrl);
         if (shape.Commentary is { } commentary)
         {
+            // One fact each (as the editor keeps it): the quote's headline is the source link's title, so
+            // importing the same file again finds every version as stored and changes nothing.
+            var headline = commentary.Headline.Length > 0 ? commentary.Headline : title;
             item["ContentType"] = "NewsCommentary";
-            item["QuotePart"] = new JsonObject { ["Headline"] = commentary.Headline, ["Text"] = commentary.Quote, ["Attribution"] = commentary.Attribution };
+            item["QuotePart"] = new JsonObject { ["Headline"] = headline, ["Text"] = commentary.Quote, ["Attribution"] = commentary.Attribution };
             item["AnalysisPart"] = new JsonObject { ["Markdown"] = commentary.Analysis };
             item["SourceLinkPart"] = new JsonObject
             {
                 ["Url"] = commentary.SourceUrl,
-                ["Title"] = commentary.Headline.Length > 0 ? commentary.Headline : title,
+                ["Title"] = headline,
                 ["Publication"] = commentary.Attribution,
             };
         }

@@ -35,7 +35,7 @@ public sealed partial class SetupRecipeTests(SiteFactory site) : IClassFixture<S
 
         Assert.NotNull(type);
         Assert.Equal("News Commentary", type.DisplayName);
-        Assert.Equal(["TitlePart", "AutoroutePart", "QuotePart", "AnalysisPart", "SourceLinkPart", "TagsPart", "ForecastPart", "PublishLaterPart", "CommentsPart"], type.OrderedParts().Select(p => p.PartName));
+        Assert.Equal(["TitlePart", "AutoroutePart", "QuotePart", "AnalysisPart", "SourceLinkPart", "TagsPart", "PublishLaterPart", "ForecastPart", "CommentsPart"], type.OrderedParts().Select(p => p.PartName));
         Assert.True(type.GetSettings() is { Draftable: true, Versionable: true, Creatable: true, Listable: true, Securable: true });
     }
 
