@@ -88,6 +88,7 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<ISiteService, SiteService>();
+        services.AddScoped<SiteSettingsSections>();
         services.AddScoped<IPublicUrls, PublicUrls>();
     }
 

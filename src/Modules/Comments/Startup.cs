@@ -23,6 +23,7 @@ public sealed class Startup : ModuleStartup
         services.AddNavigationProvider<AdminMenu>();
         services.AddFeatureBound<ISettingsSectionValidator, CommentSettingsValidator>();
         services.AddFeatureBound<ISettingsSectionValidator, RegistrationSettingsValidator>();
+        services.AddFeatureBound<ISiteSettingsSection, CommentPolicySiteSettings>();
 
         // Comments
         services.AddScoped<CommentTargets>();

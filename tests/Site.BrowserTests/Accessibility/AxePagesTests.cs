@@ -4,7 +4,8 @@ namespace Site.BrowserTests.Accessibility;
 
 /// <summary>
 /// axe-core finds no serious or critical WCAG A/AA violation on the reader's pages, in the light and the
-/// dark scheme (contrast is checked in both), nor in the admin's editor and list. A new page is one line.
+/// dark scheme (contrast is checked in both), nor in the admin's editor and list, nor in the administrator's
+/// features, site settings and content definitions pages. A new page is one line.
 /// </summary>
 [Collection(ReadersCollection.Name)]
 public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
@@ -32,9 +33,20 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
         "/admin",
     ];
 
+    // Pages only an administrator opens (ManageFeatures, ManageSettings, ManageContentTypes).
+    private static readonly string[] s_administratorPaths =
+    [
+        "/admin/features",
+        "/admin/settings/site",
+        "/admin/content-types",
+        "/admin/content-types/NewsCommentary",
+    ];
+
     public static TheoryData<string, ColorScheme> PublicPages => InBothSchemes(s_publicPaths);
 
     public static TheoryData<string, ColorScheme> AdminPages => InBothSchemes(s_adminPaths);
+
+    public static TheoryData<string, ColorScheme> AdministratorPages => InBothSchemes(s_administratorPaths);
 
     [Theory]
     [MemberData(nameof(PublicPages))]
@@ -83,6 +95,17 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
             await editors.First.FillAsync("Some **quoted** words.\n\n## A subhead");
             await Assertions.Expect(page.Locator(".markdown-preview").First.Locator("strong")).ToHaveTextAsync("quoted");
         }
+
+        await Axe.AssertNoSeriousViolationsAsync(page);
+    }
+
+    [Theory]
+    [MemberData(nameof(AdministratorPages))]
+    public async Task AdministratorPage_HasNoSeriousViolations(string path, ColorScheme scheme)
+    {
+        var page = await Site.AdministratorPageAsync(scheme);
+        var response = await page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
 
         await Axe.AssertNoSeriousViolationsAsync(page);
     }

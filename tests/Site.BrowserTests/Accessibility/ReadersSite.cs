@@ -20,6 +20,7 @@ public sealed class ReadersSite : IAsyncLifetime
     public const string SeedPostPath = "/2020/09/11/sochi-meeting";
     public const string MemberName = "a11y-member";
     public const string EditorName = "a11y-editor";
+    public const string AdministratorName = "a11y-admin";
 
     public BrowserSite Browser { get; } = new();
 
@@ -29,6 +30,7 @@ public sealed class ReadersSite : IAsyncLifetime
 
     private string _memberState = "";
     private string _editorState = "";
+    private string _administratorState = "";
 
     public async Task InitializeAsync()
     {
@@ -38,6 +40,7 @@ public sealed class ReadersSite : IAsyncLifetime
         Assert.True(applied.Succeeded, string.Join(" ", applied.Errors));
         await Accounts.EnsureUserAsync(site, MemberName, "Member");
         await Accounts.EnsureUserAsync(site, EditorName, "Editor");
+        await Accounts.EnsureUserAsync(site, AdministratorName, "Administrator");
 
         // Comments appear at once and one after the other, so the thread has something to check.
         await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.SetSection(CommentSettings.SectionName, new CommentSettings
@@ -50,6 +53,7 @@ public sealed class ReadersSite : IAsyncLifetime
             .Where(i => i.Path == SeedPostPath.TrimStart('/') && i.Published).Select(i => i.ContentItemId).FirstAsync());
         _memberState = await SignedInStateAsync(MemberName);
         _editorState = await SignedInStateAsync(EditorName);
+        _administratorState = await SignedInStateAsync(AdministratorName);
 
         // The member comments and replies in the browser, as readers will (the test HttpClient cannot reach Kestrel).
         var member = await MemberPageAsync();
@@ -71,6 +75,8 @@ public sealed class ReadersSite : IAsyncLifetime
     public Task<IPage> MemberPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, _memberState);
 
     public Task<IPage> EditorPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, _editorState);
+
+    public Task<IPage> AdministratorPageAsync(ColorScheme colorScheme = ColorScheme.Light) => OpenAsync(colorScheme, _administratorState);
 
     /// <summary>Closes the pages the last test opened: tests in the collection run one at a time, and open contexts cost memory.</summary>
     public async Task CloseOpenPagesAsync()

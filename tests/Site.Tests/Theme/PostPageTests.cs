@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Cms.Content;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Services;
 using Modules.NewsCommentary.Models;
+using Modules.NewsCommentary.Services;
 using Site.Tests.Infrastructure;
 using Site.Tests.Modules.NewsCommentary;
 
@@ -66,6 +68,29 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Equal(before, after);
         var (_, page) = await Html.GetAsync(reader, await PathAsync(first));
         Assert.Equal(3, page.QuerySelectorAll(".related-list a").Length);
+    }
+
+    [Fact]
+    public async Task PreviousNextAndRelatedPosts_AreReadInOneQuery()
+    {
+        await TaggedPosts.PublishAsync(site, "Single Before", s_day.AddDays(40), "Single Query");
+        var post = await TaggedPosts.PublishAsync(site, "Single Middle", s_day.AddDays(41), "Single Query", "Single Other");
+        await TaggedPosts.PublishAsync(site, "Single After", s_day.AddDays(42), "Single Other");
+
+        var (queries, navigation) = await site.InScopeAsync(async sp =>
+        {
+            var item = (await sp.GetRequiredService<IContentManager>().GetAsync(post))!;
+            var query = sp.GetRequiredService<PostNavigationQuery>();
+            // The counter counts what runs for a request, as the post page's does.
+            new HttpContextAccessor().HttpContext = new DefaultHttpContext { RequestServices = sp };
+            site.Queries.Reset();
+            var found = await query.ForAsync(item);
+            return (site.Queries.Count, found);
+        });
+
+        Assert.Equal(1, queries);
+        Assert.Equal(("Single Before", "Single After"), (navigation!.Previous!.Title, navigation.Next!.Title));
+        Assert.Equal(["Single After", "Single Before"], navigation.Related.Select(r => r.Title));
     }
 
     [Fact]

@@ -15,11 +15,12 @@ namespace Modules.Admin.Controllers;
 /// The site's name, description, time zone, page size and public address (base URL), stored in the same
 /// site settings the recipe `settings` step writes (saving evicts every cached page). Needs ManageSettings. Every absolute URL the site
 /// writes starts with the address, and the site answers no other host name, so moving it to another
-/// host is confirmed first.
+/// host is confirmed first. Enabled modules add their site-wide defaults (<see cref="ISiteSettingsSection"/>,
+/// e.g. the default comment policy), each shown to those with its permission and saved with the rest.
 /// </summary>
 [Admin]
 [Route("admin/settings/site")]
-public sealed class SiteSettingsController(ISiteService site, IConfiguration configuration, IAuthorizationService authorization, INotifier notifier) : Controller
+public sealed class SiteSettingsController(ISiteService site, IConfiguration configuration, IAuthorizationService authorization, INotifier notifier, SiteSettingsSections sections) : Controller
 {
     public const int MaxSiteName = 70;
     public const int MaxDescription = 300;
@@ -40,7 +41,7 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
             SiteDescription = settings.SiteDescription,
             TimeZoneId = settings.TimeZoneId,
             PageSize = settings.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, settings.MaxPageSize);
+        }, settings, await sections.ForAsync(User), posted: null);
     }
 
     [HttpPost("")]
@@ -77,10 +78,18 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
                 $"After saving, the site answers only at {baseUrl}, not at {Request.Host.Host}: tick the box to confirm that readers reach it there.");
         }
 
+        var modules = await sections.ForAsync(User);
+        var posted = PostedSectionFields(modules, current);
+        var changes = modules.Select(m => m.Read(posted)).ToList();
+        foreach (var problem in changes.SelectMany(c => c.Errors))
+        {
+            ModelState.AddModelError(problem.Property, problem.Message);
+        }
+
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page(model, current.MaxPageSize);
+            return Page(model, current, modules, posted);
         }
 
         await site.UpdateAsync(s =>
@@ -90,6 +99,10 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
             s.SiteDescription = description;
             s.TimeZoneId = zone;
             s.PageSize = pageSize;
+            foreach (var change in changes)
+            {
+                change.Apply(s);
+            }
         });
         notifier.Success("Saved.");
         return Redirect((configured ?? baseUrl) + "/admin/settings/site");
@@ -131,9 +144,16 @@ public sealed class SiteSettingsController(ISiteService site, IConfiguration con
         return (description, zone, pageSize);
     }
 
-    private ViewResult Page(SiteSettingsViewModel model, int maxPageSize)
+    /// <summary>The modules' fields the form sent, by name; a field it did not send is left out and keeps its value.</summary>
+    private Dictionary<string, string?> PostedSectionFields(IReadOnlyList<ISiteSettingsSection> modules, SiteSettings current)
+        => modules.SelectMany(m => m.Fields(current)).Where(f => Request.Form.ContainsKey(f.Name))
+            .ToDictionary(f => f.Name, f => (string?)Request.Form[f.Name].ToString(), StringComparer.Ordinal);
+
+    private ViewResult Page(SiteSettingsViewModel model, SiteSettings settings, IReadOnlyList<ISiteSettingsSection> modules, Dictionary<string, string?>? posted)
     {
-        model.MaxPageSize = maxPageSize;
+        model.MaxPageSize = settings.MaxPageSize;
+        model.Sections = modules.Select(m => new SiteSettingsSectionView(m.Title, m.Fields(settings)
+            .Select(f => posted is not null && posted.TryGetValue(f.Name, out var value) ? f with { Value = value ?? "" } : f).ToList())).ToList();
         model.ConfiguredBaseUrl = PublicBaseUrl.Configured(configuration);
         model.TimeZones = TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
         ViewData["Title"] = "Site settings";

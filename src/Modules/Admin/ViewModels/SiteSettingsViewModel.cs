@@ -1,3 +1,4 @@
+using Cms.Settings;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Modules.Admin.ViewModels;
@@ -29,4 +30,11 @@ public sealed class SiteSettingsViewModel
     /// <summary>Cms:BaseUrl, which wins over the setting when the host's configuration sets it.</summary>
     [BindNever]
     public string? ConfiguredBaseUrl { get; set; }
+
+    /// <summary>The enabled modules' site-wide defaults, posted by their own field names.</summary>
+    [BindNever]
+    public IReadOnlyList<SiteSettingsSectionView> Sections { get; set; } = [];
 }
+
+/// <summary>A module's fieldset on the page, with its values (the posted ones when the form is shown again).</summary>
+public sealed record SiteSettingsSectionView(string Title, IReadOnlyList<SiteSettingsField> Fields);

@@ -10,9 +10,9 @@ namespace Modules.NewsCommentary.Services;
 
 /// <summary>
 /// A post's neighbours (the next older and newer post) and up to three related posts (most tags in
-/// common, then newest): one query for their ids on index columns, bounded whatever the number of posts
-/// (one row per neighbour, at most <see cref="CandidatesPerTag"/> tag index rows per shared tag), and one
-/// that loads those (at most five) posts.
+/// common, then newest), in one query bounded whatever the number of posts: the ids, picked on index
+/// columns (one row per neighbour, at most <see cref="CandidatesPerTag"/> tag index rows per shared tag),
+/// joined to the (at most five) posts they name.
 /// </summary>
 public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries)
 {
@@ -47,9 +47,13 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
             wanted = wanted.Concat(related);
         }
 
-        // The ids first, at the top level: a limit inside an IN subquery loses its ordering on some providers.
-        var ids = await wanted.ToListAsync();
-        var items = ids.Count == 0 ? [] : await contentManager.ListAsync(published.Where(r => ids.Contains(r.ContentItemId)));
+        // The ids as a derived table joined to the posts, not an IN subquery: EF keeps each limit's ordering
+        // in a FROM clause on every provider, and prunes it (with a warning) inside IN. A post that is both
+        // a neighbour and related comes twice.
+        var rows = from wantedId in wanted
+                   join row in published on wantedId equals row.ContentItemId
+                   select row;
+        var items = (await contentManager.ListAsync(rows)).DistinctBy(i => i.ContentItemId).ToList();
         var before = items.Where(i => IsBefore(i, date, id)).OrderByDescending(i => i.PublishedUtc).ThenByDescending(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
         var after = items.Where(i => i.ContentItemId != id && !IsBefore(i, date, id)).OrderBy(i => i.PublishedUtc).ThenBy(i => i.ContentItemId, StringComparer.Ordinal).FirstOrDefault();
         var mine = slugs.ToHashSet(StringComparer.Ordinal);

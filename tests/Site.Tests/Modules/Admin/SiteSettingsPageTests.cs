@@ -61,4 +61,41 @@ public sealed class SiteSettingsPageTests(SiteFactory site) : IClassFixture<Site
         Assert.Equal("Posts per page must be a whole number from 1 to 100.", Browser.ErrorFor(zeroPage, "PageSize"));
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
     }
+
+    [Fact]
+    public async Task DefaultCommentPolicy_IsOfferedByTheCommentsModule_AndStoredInItsRecipeSection()
+    {
+        var admin = await Browser.AdminAsync(site);
+        var (_, form) = await Html.GetAsync(admin, Page);
+        var select = form.QuerySelector("select[name='CommentSettings.Moderation']")!;
+        Assert.Equal(["None", "FirstTime", "All"], select.QuerySelectorAll("option").Select(o => o.GetAttribute("value")));
+        Assert.NotNull(form.QuerySelector($"label[for='{select.Id}']"));
+
+        var saved = await Browser.SubmitAsync(admin, Page, Page,
+            ("SiteName", "News Commentary"), ("BaseUrl", site.BaseUrl), ("CommentSettings.Moderation", "All"));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var settings = await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().GetAsync());
+        var section = settings.ToRecipeValues()["CommentSettings"]!;
+        Assert.Equal("All", section["Moderation"]!.GetValue<string>());
+        var (_, after) = await Html.GetAsync(admin, Page);
+        Assert.Equal("All", after.QuerySelector("select[name='CommentSettings.Moderation'] option[selected]")!.GetAttribute("value"));
+        var (_, comments) = await Html.GetAsync(admin, "/admin/settings/comments");
+        Assert.Equal("All", comments.QuerySelector("select[name=Moderation] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task UnknownCommentPolicy_IsNamedBesideItsField_AndNothingIsSaved()
+    {
+        var admin = await Browser.AdminAsync(site);
+        var before = await DatabaseFingerprint.TakeAsync(site);
+
+        var response = await Browser.SubmitAsync(admin, Page, Page,
+            ("SiteName", "Renamed Meanwhile"), ("BaseUrl", site.BaseUrl), ("CommentSettings.Moderation", "Sometimes"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await Browser.PageAsync(response);
+        Assert.Equal("Choose which comments wait for a moderator: None, FirstTime or All.", Browser.ErrorFor(page, "CommentSettings.Moderation"));
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
+    }
 }
