@@ -15,11 +15,13 @@ public sealed class Startup : ModuleStartup
     {
         services.AddContentPart<ForecastPart>().UseDriver<ForecastPartDriver>();
         services.AddModelContributor<ForecastModel>();
+        services.AddModelContributor<ForecastTagModel>();
         services.AddContentHandler<ForecastIndexHandler>();
         services.AddDataMigration<Migrations>();
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<ForecastQueries>();
         services.AddPublicCacheQueryKey("outcome");
+        services.AddPublicCacheQueryKey("tag");
     }
 }

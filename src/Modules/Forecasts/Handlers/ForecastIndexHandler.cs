@@ -2,6 +2,7 @@ using Cms.Content;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
 using Modules.Forecasts.Models;
+using Modules.Forecasts.Services;
 
 namespace Modules.Forecasts.Handlers;
 
@@ -29,7 +30,9 @@ public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
     public async Task ChangedAsync(ContentChange change)
     {
         var index = db.Set<ForecastIndex>();
+        var tags = db.Set<ForecastTag>();
         index.RemoveRange(await index.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
+        tags.RemoveRange(await tags.Where(t => t.ContentItemId == change.ContentItemId).ToListAsync());
         if (change.Published is { } published && published.As<ForecastPart>() is { } part)
         {
             index.AddRange(part.Forecasts.Select(f => new ForecastIndex
@@ -45,6 +48,10 @@ public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
                 Note = f.Note,
                 ResolvedUtc = f.ResolvedUtc,
             }));
+            if (part.Forecasts.Count > 0)
+            {
+                tags.AddRange(PostTagSlugs.Of(published).Select(slug => new ForecastTag { ContentItemId = published.ContentItemId, Slug = slug }));
+            }
         }
 
         await db.SaveChangesAsync();

@@ -21,10 +21,16 @@ public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries)
         => await WithPathsAsync(await Rows.Where(r => r.Outcome == null && r.ResolveByUtc <= nowUtc)
             .OrderBy(r => r.ResolveByUtc).ThenBy(r => r.Id).Take(MaxDue).ToListAsync());
 
-    /// <summary>One page of forecasts, newest post first: all, the open ones, or those of one outcome.</summary>
-    public async Task<(IReadOnlyList<ForecastEntry> Entries, bool HasNext)> PageAsync(ForecastOutcome? outcome, bool openOnly, int page, int pageSize)
+    /// <summary>One page of forecasts, newest post first: all, the open ones, or those of one outcome; of one tag when given.</summary>
+    public async Task<(IReadOnlyList<ForecastEntry> Entries, bool HasNext)> PageAsync(ForecastOutcome? outcome, bool openOnly, string? tag, int page, int pageSize)
     {
         var rows = Rows;
+        if (tag is not null)
+        {
+            // An EXISTS on the (Slug, ContentItemId) index, inside the same one query for rows.
+            rows = rows.Where(r => db.Set<ForecastTag>().Any(t => t.Slug == tag && t.ContentItemId == r.ContentItemId));
+        }
+
         if (outcome is { } o)
         {
             rows = rows.Where(r => r.Outcome == o);

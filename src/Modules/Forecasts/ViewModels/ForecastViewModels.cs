@@ -27,7 +27,7 @@ public sealed record DueListViewModel(IReadOnlyList<ForecastEntry> Due);
 
 /// <summary>The public record: one page of forecasts, the filter, and the score.</summary>
 public sealed record ForecastsPageViewModel(
-    IReadOnlyList<ForecastEntry> Entries, ForecastOutcome? Outcome, bool OpenOnly, int Page, bool HasNext, ForecastRecord Record, string? JsonLd);
+    IReadOnlyList<ForecastEntry> Entries, ForecastOutcome? Outcome, bool OpenOnly, string? Tag, int Page, bool HasNext, ForecastRecord Record, string? JsonLd);
 
 /// <summary>
 /// Counts per outcome and, over forecasts with a probability that happened or did not, the Brier score

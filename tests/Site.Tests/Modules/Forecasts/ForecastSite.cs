@@ -2,6 +2,7 @@ using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Models;
 using Modules.Forecasts.Models;
+using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Modules.Forecasts;
@@ -12,11 +13,14 @@ public static class ForecastPosts
     public const string SeedPath = "/2020/09/11/sochi-meeting";
     public const string SeedForecastId = "4sochiforecast00000000001";
 
-    public static Task<(string Id, string Path)> PublishAsync(SiteFactory site, params Forecast[] forecasts) => site.InScopeAsync(async sp =>
+    public static Task<(string Id, string Path)> PublishAsync(SiteFactory site, params Forecast[] forecasts) => PublishTaggedAsync(site, [], forecasts);
+
+    public static Task<(string Id, string Path)> PublishTaggedAsync(SiteFactory site, string[] tags, params Forecast[] forecasts) => site.InScopeAsync(async sp =>
     {
         var contentManager = sp.GetRequiredService<IContentManager>();
         var item = TestPosts.New(contentManager, "Forecasting " + Guid.NewGuid().ToString("N")[..8], new DateTime(2024, 1, 10, 0, 0, 0, DateTimeKind.Utc));
         item.Alter<ForecastPart>(p => p.Forecasts = forecasts.ToList());
+        item.Alter<TagsPart>(p => p.Tags = tags);
         var stored = await contentManager.PublishAsync(item);
         return (stored.ContentItemId, "/" + stored.As<AutoroutePart>()!.Path);
     });
