@@ -73,6 +73,8 @@ public sealed class ContentDisplayManager(
             await provider.Service.ContributeAsync(item, metadata);
         }
 
+        metadata.CombineJsonLd();
+
         // A preview shows the date the item would get if it were published now.
         var published = isPreview ? item.PublishedUtc ?? clock.GetUtcNow().UtcDateTime : item.PublishedUtc;
         var model = new ContentPageViewModel
