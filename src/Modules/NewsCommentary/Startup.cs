@@ -1,5 +1,7 @@
 using Cms.Content;
 using Cms.Modules;
+using Cms.Recipes;
+using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Modules.Contents.Services;
@@ -54,6 +56,8 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<LinkCheckUserAgent>();
         services.AddScoped<LinkCheckStore>();
         services.AddScoped<LinkChecker>();
+        services.AddRecipeStep<Recipes.QuoteDriftStep>();
+        services.AddExportStep<Recipes.QuoteDriftExportStep>();
         services.AddScoped<LinkHealthQuery>();
         services.AddBackgroundTask<LinkCheckWorker>(sp => LinkCheckWorker.Schedule(sp.GetRequiredService<IOptions<LinkCheckOptions>>().Value));
     }
