@@ -53,6 +53,7 @@ public sealed class MediaBackupTests
         using var source = new SiteFactory();
         using var restored = new RestoredSite();
         using var files = new TempFolder();
+        Assert.Equal(HttpStatusCode.OK, (await source.CreateReader().GetAsync("/")).StatusCode); // the site is set up when it first starts
         var file = await BackUpAsync(source, files);
         const string evil = "folders/media/../../evil";
         using (var zip = ZipFile.Open(file, ZipArchiveMode.Update))
