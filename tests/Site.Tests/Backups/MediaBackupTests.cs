@@ -72,6 +72,36 @@ public sealed class MediaBackupTests
         Assert.False(File.Exists(Path.GetFullPath(Path.Combine(restored.AppData, "..", "evil"))));
     }
 
+    [Fact]
+    public async Task Restore_AFormat1BackupWithoutFolders_StillRestores()
+    {
+        using var source = new SiteFactory();
+        using var restored = new RestoredSite();
+        using var files = new TempFolder();
+        Assert.Equal(HttpStatusCode.OK, (await source.CreateReader().GetAsync("/")).StatusCode);
+        var file = await BackUpAsync(source, files);
+        using (var zip = ZipFile.Open(file, ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry(BackupManifest.EntryName)!;
+            System.Text.Json.Nodes.JsonObject manifest;
+            using (var read = entry.Open())
+            {
+                manifest = System.Text.Json.Nodes.JsonNode.Parse(read)!.AsObject();
+            }
+
+            manifest["FormatVersion"] = 1;
+            manifest.Remove("Folders");
+            entry.Delete();
+            await using var rewritten = await zip.CreateEntry(BackupManifest.EntryName).OpenAsync();
+            await JsonSerializer.SerializeAsync(rewritten, manifest);
+        }
+
+        var restore = await Cli.RunAsync(restored.AppData, [.. RestoreArgs(file, restored)]);
+
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        Assert.Equal(HttpStatusCode.OK, (await restored.CreateReader().GetAsync("/")).StatusCode);
+    }
+
     private static async Task<string> BackUpAsync(SiteFactory source, TempFolder files)
     {
         var file = Path.Combine(files.Path, "site-backup.zip");
