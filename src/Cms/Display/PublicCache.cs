@@ -12,23 +12,34 @@ namespace Cms.Display;
 /// </summary>
 public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory scopes) : IPublicCache
 {
+    private int _ownVersion = -1;
+
     public async Task EvictAllAsync()
     {
         await EvictLocalAsync();
         using var scope = scopes.CreateScope();
-        await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal);
+        Volatile.Write(ref _ownVersion, await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal));
     }
+
+    /// <summary>
+    /// True when the public-pages signal moved from <paramref name="before"/> to <paramref name="now"/> by this
+    /// node's own bump alone: its pages were evicted when it bumped, and evicting them again at the next poll
+    /// would throw away pages cached since.
+    /// </summary>
+    public bool OnlyOwnChange(int before, int now) => now == before + 1 && now == Volatile.Read(ref _ownVersion);
 
     public async Task EvictLocalAsync() => await store.EvictByTagAsync(IPublicCache.Tag, CancellationToken.None);
 
-    /// <summary>Moves a signal document's version on, creating it the first time (safe when two nodes race).</summary>
-    public static async Task BumpAsync(CmsDbContext db, string signal)
+    /// <summary>Moves a signal document's version on, creating it the first time (safe when two nodes race); returns the version this bump made.</summary>
+    public static async Task<int> BumpAsync(CmsDbContext db, string signal)
     {
         var table = DatabaseSchema.TableOf<DocumentRecord>(db);
         var insert = db.Database.IsSqlite()
             ? $"INSERT OR IGNORE INTO \"{table}\" (\"Id\", \"Content\", \"Version\") VALUES ({{0}}, '{{{{}}}}', 0)"
             : $"INSERT INTO \"{table}\" (\"Id\", \"Content\", \"Version\") VALUES ({{0}}, '{{{{}}}}', 0) ON CONFLICT (\"Id\") DO NOTHING";
         await db.Database.ExecuteSqlRawAsync(insert, signal);
-        await db.Documents.Where(d => d.Id == signal).ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, d => d.Version + 1));
+        // One statement reads back the version it wrote, so a bump by another node in between is never taken for this one.
+        var update = $"UPDATE \"{table}\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = {{0}} RETURNING \"Version\" AS \"Value\"";
+        return (await db.Database.SqlQueryRaw<int>(update, signal).ToListAsync()).Single();
     }
 }

@@ -112,7 +112,8 @@ public sealed class ClusterSignals(
             roles.Invalidate();
         }
 
-        if (changed.Contains(PublicPagesSignal))
+        if (changed.Contains(PublicPagesSignal)
+            && !(seen.TryGetValue(PublicPagesSignal, out var before) && publicCache.OnlyOwnChange(before, versions[PublicPagesSignal])))
         {
             await publicCache.EvictLocalAsync();
         }

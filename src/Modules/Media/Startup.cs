@@ -1,4 +1,5 @@
 using Cms.Content;
+using Cms.Data.Backup;
 using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes.Export;
@@ -21,6 +22,7 @@ public sealed class Startup : ModuleStartup
         services.AddContentHandler<MediaUsageHandler>();
         services.AddRecipeStep<MediaStep>();
         services.AddExportStep<MediaExportStep>();
+        services.AddBackupFolder<MediaBackupFolder>();
         services.AddEditorScript("/_content/Media/media-editor.js");
         services.AddSingleton<MediaFolder>();
         services.AddSingleton<ImageCheck>();

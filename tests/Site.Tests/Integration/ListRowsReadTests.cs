@@ -86,7 +86,7 @@ public sealed class ListRowsReadTests
             return site;
         }
 
-        /// <summary>The work of one request for the page, after two that warm it (compiled code, counted archive).</summary>
+        /// <summary>The work of one request for the page (the least of three), after two that warm it (compiled code, counted archive).</summary>
         public async Task<long> MeasureAsync(string page)
         {
             var reader = CreateReader();
@@ -95,9 +95,17 @@ public sealed class ListRowsReadTests
                 (await reader.GetAsync(Fresh(page))).EnsureSuccessStatusCode();
             }
 
-            Meter.Reset();
-            (await reader.GetAsync(Fresh(page))).EnsureSuccessStatusCode();
-            return await Meter.ReadAsync();
+            // The least of three requests: the meter sees every command of the site, and a background pass
+            // that lands in one request's window is not the page's work. Growth with the posts is in all three.
+            var least = long.MaxValue;
+            for (var i = 0; i < 3; i++)
+            {
+                Meter.Reset();
+                (await reader.GetAsync(Fresh(page))).EnsureSuccessStatusCode();
+                least = Math.Min(least, await Meter.ReadAsync());
+            }
+
+            return least;
         }
 
         private string Fresh(string page) => page + (page.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "nocache=" + Interlocked.Increment(ref _request);

@@ -10,7 +10,8 @@ public sealed record BackupManifest
 {
     public const string EntryName = "manifest.json";
     public const string Kind = "news-commentary-site-backup";
-    public const int CurrentFormat = 1;
+    /// <summary>2 added <see cref="Folders"/>; a format 1 backup (no folders) restores as it always did.</summary>
+    public const int CurrentFormat = 2;
 
     public string Format { get; init; } = Kind;
     public int FormatVersion { get; init; } = CurrentFormat;
@@ -29,11 +30,18 @@ public sealed record BackupManifest
     /// <summary>Rows per table (by entity name) at the backup's moment.</summary>
     public Dictionary<string, long> Rows { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The modules' folders of files the backup carries under folders/{name}/ (see <see cref="IBackupFolder"/>).</summary>
+    public List<BackupFolderRecord> Folders { get; init; } = [];
+
     /// <summary>What of the site's secrets the backup holds, and what it leaves out, in words.</summary>
     public string Secrets { get; init; } = "";
 
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
+
+/// <summary>One module folder in a backup: its name, where it was, and how much it held.</summary>
+/// <param name="InAppData">The folder relative to the data folder when it was inside it ("media"), else null.</param>
+public sealed record BackupFolderRecord(string Name, string? InAppData, int Files, long Bytes);
 
 /// <summary>The ways a backup copies the database, as the manifest names them.</summary>
 public static class BackupMethods
@@ -55,4 +63,5 @@ public static class BackupEntries
     public const string SqliteDatabase = "database/site.db";
     public const string PgDumpArchive = "database/site.pgdump";
     public const string KeysFolder = "DataProtection-Keys/";
+    public const string Folders = "folders/";
 }

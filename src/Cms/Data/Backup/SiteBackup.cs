@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json;
+using Cms.Modules;
 using Cms.Settings;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -120,6 +122,8 @@ public sealed class SiteBackup(
             }
         }
 
+        // After the database copy: a file uploaded meanwhile is carried unused; one deleted meanwhile is skipped.
+        var folders = await BackupFolders.WriteAsync(zip, await EnabledFoldersAsync(), shell.AppDataPath, cancellationToken);
         await WriteJsonAsync(zip, BackupManifest.EntryName, new BackupManifest
         {
             SiteVersion = typeof(SiteBackup).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "",
@@ -129,10 +133,18 @@ public sealed class SiteBackup(
             TablePrefix = settings.TablePrefix,
             Method = copy.Method,
             Rows = copy.Rows,
+            Folders = folders,
             Secrets = "The database is whole: password hashes, the Data Protection key ring (unencrypted) and what it protects " +
                       "(the e-mail settings' SMTP password). " + secrets,
         }, cancellationToken);
         return copy;
+    }
+
+    /// <summary>The folders of files the enabled features contribute (the Media module's uploads).</summary>
+    private async Task<List<IBackupFolder>> EnabledFoldersAsync()
+    {
+        var enabled = await services.GetRequiredService<IFeatureManager>().GetEnabledAsync();
+        return services.GetServices<FeatureBound<IBackupFolder>>().Where(f => enabled.Contains(f.FeatureId)).Select(f => f.Service).ToList();
     }
 
     /// <summary>site.json as the backup keeps it: a PostgreSQL password is left out (restore asks for the connection string).</summary>

@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using Cms.Data.Transfer;
+using Cms.Modules;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Cms.Data.Backup;
@@ -33,6 +35,7 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
         using var archive = BackupArchive.Open(file);
         var manifest = archive.Manifest;
         var target = Target(manifest, provider, connectionString, tablePrefix);
+        var folders = await BackupFolders.PlanAsync(archive, FolderOf(), cancellationToken);
         var sameShape = target.DatabaseProvider == manifest.Provider && target.TablePrefix == manifest.TablePrefix;
         IReadOnlyDictionary<string, long> rows = manifest.Method switch
         {
@@ -46,6 +49,7 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
         };
         Verify(manifest, rows);
         await RestoreKeyFilesAsync(archive, cancellationToken);
+        await BackupFolders.ExtractAsync(folders, cancellationToken);
         shell.Save(target);
         return new Result(target, manifest, rows);
     }
@@ -64,6 +68,20 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
             ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? shell.DefaultSqliteConnectionString() : connectionString,
             TablePrefix = tablePrefix ?? manifest.TablePrefix,
         });
+    }
+
+    /// <summary>
+    /// Where a backed-up folder goes: the folder of that name as this site's module configures it
+    /// (Media__Root read against the new data folder), else where it was relative to the data folder.
+    /// </summary>
+    private Func<BackupFolderRecord, string?> FolderOf()
+    {
+        using var scope = services.CreateScope();
+        var configured = scope.ServiceProvider.GetServices<FeatureBound<IBackupFolder>>()
+            .Select(f => f.Service).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First().Path, StringComparer.Ordinal);
+        return record => configured.TryGetValue(record.Name, out var path) ? path
+            : record.InAppData is { } inAppData && !Path.IsPathRooted(inAppData) && !inAppData.Split('/', '\\').Contains("..")
+                ? Path.Combine(shell.AppDataPath, inAppData) : null;
     }
 
     /// <summary>The backed-up SQLite file itself, checked (integrity and rows) before it becomes the site's.</summary>

@@ -38,15 +38,13 @@ public sealed class LinkHealthQuery(CmsDbContext db, IContentManager contentMana
             .OrderBy(c => c.FailingSinceUtc).ThenBy(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync();
-        var ids = rows.Select(r => r.ContentItemId).ToList();
-        var posts = (await contentManager.ListAsync(contentManager.Query().Where(r => r.Published && ids.Contains(r.ContentItemId))))
-            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        var posts = await ReportPosts.ByIdAsync(contentManager, rows.Select(r => r.ContentItemId));
         var entries = rows.Take(pageSize).Select(r =>
         {
             var post = posts.GetValueOrDefault(r.ContentItemId);
             var archive = post?.As<SourceLinkPart>()?.ArchiveUrl;
             return new BrokenLinkEntry(
-                r.ContentItemId, post?.DisplayText is { Length: > 0 } title ? title : "(untitled)", r.Url, r.Outcome,
+                r.ContentItemId, ReportPosts.TitleOf(post), r.Url, r.Outcome,
                 LinkHealthRules.Label(r.Outcome), r.StatusCode, r.Message, r.FinalUrl, r.FailingSinceUtc, r.LastCheckedUtc,
                 r.ConsecutiveFailures, r.Gone, SafeUrl.IsHttp(archive) ? archive : null);
         }).ToList();

@@ -18,15 +18,13 @@ public sealed class QuoteDriftQuery(CmsDbContext db, IContentManager contentMana
             .OrderBy(c => c.DriftSinceUtc).ThenBy(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize + 1)
             .ToListAsync();
-        var ids = rows.Select(r => r.ContentItemId).ToList();
-        var posts = (await contentManager.ListAsync(contentManager.Query().Where(r => r.Published && ids.Contains(r.ContentItemId))))
-            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal);
+        var posts = await ReportPosts.ByIdAsync(contentManager, rows.Select(r => r.ContentItemId));
         var entries = rows.Take(pageSize).Select(r =>
         {
             var post = posts.GetValueOrDefault(r.ContentItemId);
             var archive = post?.As<SourceLinkPart>()?.ArchiveUrl;
             return new DriftEntry(
-                r.ContentItemId, post?.DisplayText is { Length: > 0 } title ? title : "(untitled)", r.Url, r.QuoteState ?? QuoteState.Unreadable,
+                r.ContentItemId, ReportPosts.TitleOf(post), r.Url, r.QuoteState ?? QuoteState.Unreadable,
                 r.QuoteMessage, r.DriftSinceUtc!.Value, r.QuoteCheckedUtc, QuoteDriftRecord.Missing(r.MissingJson).Select(DriftDiff.Of).ToList(),
                 post?.As<QuotePart>()?.Text ?? "", SafeUrl.IsHttp(archive) ? archive : null);
         }).ToList();
