@@ -33,6 +33,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<TagQueries>();
         services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
+        services.AddFeatureBound<ContentApi.Services.IContentListFilter, TagListFilter>();
         services.AddScoped<FeedWriter>();
         services.AddContentMetadataProvider<PostMetadataProvider>();
         services.AddSearchContentProvider<PostSearchContent>();

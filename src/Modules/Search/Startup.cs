@@ -22,6 +22,7 @@ public sealed class Startup : ModuleStartup
             : sp.GetRequiredService<PostgresSearchStore>());
         services.AddScoped<SearchIndexer>();
         services.AddScoped<SiteSearch>();
+        services.AddFeatureBound<IContentSearch, ContentSearch>();
 
         // Not tied to the feature: an index made while it was on moves with the site even if it is off now.
         services.AddScoped<Cms.Data.Transfer.IDerivedData, SearchIndexData>();
