@@ -20,6 +20,8 @@ RESULTS_DIR="$BENCH_DIR/results"
 . "$BENCH_DIR/lib/postgres.sh"
 # shellcheck source=lib/sites.sh
 . "$BENCH_DIR/lib/sites.sh"
+# shellcheck source=lib/api.sh
+. "$BENCH_DIR/lib/api.sh"
 
 QUICK="${QUICK:-0}"
 if [ "$QUICK" = "1" ]; then
@@ -306,6 +308,7 @@ for entry in "${PAGES[@]}"; do
     for s in "${SITES[@]}"; do load "$s" "$page" "$variant" "$path" 1; done
   done
 done
+api_loads
 sleep "$SETTLE"
 for s in "${SITES[@]}"; do RSS_AFTER[$s]="$(status_kb "${PID[$s]}" VmRSS)"; done
 
@@ -372,7 +375,7 @@ stop_pid "$NGINX_PID"; NGINX_PID=""
 mkdir -p "$RESULTS_DIR"
 [ -f "$RESULTS_DIR/.gitignore" ] || printf '*\n!.gitignore\n' >"$RESULTS_DIR/.gitignore"
 STAMP="$(date -u '+%Y%m%d-%H%M%S')"
-report | tee "$RESULTS_DIR/latest.txt"
+{ report; api_report; } | tee "$RESULTS_DIR/latest.txt"
 cp "$RESULTS_DIR/latest.txt" "$RESULTS_DIR/$STAMP.txt"
 cp "$ROWS_FILE" "$RESULTS_DIR/latest-loads.tsv"
 cp "$RAW" "$RESULTS_DIR/latest-wrk-raw.txt"

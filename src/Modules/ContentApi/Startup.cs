@@ -57,11 +57,11 @@ public sealed class Startup : ModuleStartup
     /// <summary>Anonymous reads of one item are cached as public pages are: same tag, so every content change evicts them on every node.</summary>
     private static void AddCaching(FeatureServices services)
     {
-        services.AddSingleton<ApiOriginVaryPolicy>();
+        services.AddSingleton<ApiCacheVaryPolicy>();
         services.Configure<OutputCacheOptions>(options => options.AddPolicy(ContentApiCache.Policy, policy => policy
             .Tag(IPublicCache.Tag)
             .AddPolicy<PublicQueryKeysPolicy>()
-            .AddPolicy<ApiOriginVaryPolicy>()
+            .AddPolicy<ApiCacheVaryPolicy>()
             .AddPolicy<Cms.Telemetry.OutputCacheMetricsPolicy>()
             .Expire(TimeSpan.FromHours(1))));
     }

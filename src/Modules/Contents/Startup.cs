@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Modules;
+using Cms.Display;
 using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Drivers;
@@ -23,6 +24,12 @@ public sealed class Startup : ModuleStartup
         services.AddModelContributor<RedirectModel>();
         services.AddRecipeStep<Recipes.RedirectsStep>();
         services.AddScoped<Redirects>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<QueryRedirectFilter>());
+        foreach (var key in QueryRedirectFilter.Keys)
+        {
+            services.AddPublicCacheQueryKey(key);
+        }
+
         services.AddExportStep<Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();

@@ -21,6 +21,7 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
         "/search?q=nothing-is-found-for-this",
         "/tags",
         "/tags/belarus",
+        "/api/docs", // the Content API's reference page
     ];
 
     // "{seed}" is the seed post's content item id, known once the site is up.
@@ -31,6 +32,7 @@ public sealed class AxePagesTests(ReadersSite site) : ReadersTest(site)
         "/admin/contents",
         "/admin/contents/{seed}/history",
         "/admin",
+        "/account/tokens", // the signed-in user's API tokens
     ];
 
     // Pages only an administrator opens (ManageFeatures, ManageSettings, ManageContentTypes).

@@ -90,6 +90,12 @@ public static class WordPressReader
             post.OldPaths.Add(Uri.UnescapeDataString(link.AbsolutePath));
         }
 
+        // WordPress's plain address, which every post answers whatever the permalink setting: "/?p=12".
+        if (!post.Draft && long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            post.OldPaths.Add($"/?p={number}");
+        }
+
         blog.Posts.Add(post);
         foreach (var comment in item.Elements(wp + "comment"))
         {

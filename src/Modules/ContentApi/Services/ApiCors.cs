@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Net.Http.Headers;
 
@@ -9,7 +8,7 @@ namespace Modules.ContentApi.Services;
 /// Cross-origin reads and writes of /api/content, from the origins in <c>Cms:Api:CorsOrigins</c> alone (none by
 /// default: a browser on another site is refused). Tokens travel in the Authorization header, never in cookies,
 /// so credentials are never allowed. Done here rather than by the CORS middleware so the module needs nothing
-/// of the host's pipeline; the output cache keeps one copy per allowed origin (<see cref="ApiOriginVaryPolicy"/>).
+/// of the host's pipeline; the output cache keeps one copy per allowed origin (<see cref="ApiCacheVaryPolicy"/>).
 /// </summary>
 public sealed class ApiCors(IConfiguration configuration)
 {
@@ -68,18 +67,4 @@ public sealed class ApiCorsFilter(ApiCors cors) : IEndpointFilter
         cors.AddHeaders(context.HttpContext);
         return await next(context);
     }
-}
-
-/// <summary>A cached API answer is kept per allowed origin (and once for every other), since it carries that origin's CORS header.</summary>
-public sealed class ApiOriginVaryPolicy(ApiCors cors) : IOutputCachePolicy
-{
-    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
-    {
-        context.CacheVaryByRules.VaryByValues["origin"] = cors.AllowedOrigin(context.HttpContext) ?? "";
-        return ValueTask.CompletedTask;
-    }
-
-    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
-
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 }
