@@ -1,5 +1,7 @@
 using System.Net;
 using Cms.Data;
+using Cms.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.ContentApi.Models;
@@ -73,6 +75,21 @@ public sealed class ApiTokenTests(SiteFactory site) : IClassFixture<SiteFactory>
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
             Assert.Contains(why, (string)(await ApiClients.ReadAsync(response))["detail"]!, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task AUsersTokens_GoWithTheUser()
+    {
+        var (userId, token) = await ApiClients.TokenAsync(site, "token-leaver", "write", "Author");
+
+        await site.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<CmsUser>>();
+            Assert.True((await users.DeleteAsync((await users.FindByIdAsync(userId))!)).Succeeded);
+        });
+
+        Assert.Equal(0, await site.InScopeAsync(sp => sp.GetRequiredService<CmsDbContext>().Set<ApiToken>().CountAsync(t => t.UserId == userId)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await ApiClients.WithToken(site, token).GetAsync("/api/content/" + ApiClients.SeedId)).StatusCode);
     }
 
     [Fact]
