@@ -57,9 +57,10 @@ public static class ContentReadEndpoints
         }
 
         IReadOnlyList<string>? matches = null;
+        var search = request.Q is null ? null : await reader.SearchAsync();
         if (request.Q is not null)
         {
-            if (await reader.SearchAsync() is not { } search)
+            if (search is null)
             {
                 return ApiProblems.BadParameter("q", "Search is not enabled on this site, so q cannot be used.");
             }
@@ -107,7 +108,7 @@ public static class ContentReadEndpoints
             ["PageSize"] = request.PageSize,
             ["Links"] = links,
         };
-        if (matches is not null && matches.Count >= (await reader.SearchAsync())!.RankedLimit)
+        if (matches is not null && matches.Count >= search!.RankedLimit)
         {
             body["MoreMatchesThanRanked"] = true;
         }

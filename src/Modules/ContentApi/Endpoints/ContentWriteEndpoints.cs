@@ -18,10 +18,10 @@ namespace Modules.ContentApi.Endpoints;
 /// </summary>
 public static class ContentWriteEndpoints
 {
-    public static async Task<IResult> CreateAsync(bool? publish, HttpContext http, IContentManager contentManager, IContentDefinitionManager definitions,
+    public static async Task<IResult> CreateAsync(string? publish, HttpContext http, IContentManager contentManager, IContentDefinitionManager definitions,
         ContentApiWriter writer, IAuthorizationService authorization)
     {
-        if (Refused(http.User) is { } refused)
+        if ((Refused(http.User) ?? BadPublish(publish)) is { } refused)
         {
             return refused;
         }
@@ -40,7 +40,7 @@ public static class ContentWriteEndpoints
         var item = contentManager.New(type.Name);
         item.Owner = http.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
         item.Author = http.User.Identity?.Name ?? "";
-        var published = publish == true || !type.GetSettings().Draftable;
+        var published = publish == "true" || !type.GetSettings().Draftable;
         if (await DeniedAsync(authorization, http.User, item, published) is { } denied)
         {
             return denied;
@@ -55,10 +55,10 @@ public static class ContentWriteEndpoints
         return await StoreAsync(http, () => published ? contentManager.PublishAsync(item) : contentManager.SaveDraftAsync(item), StatusCodes.Status201Created);
     }
 
-    public static async Task<IResult> UpdateAsync(string contentItemId, bool? publish, HttpContext http, IContentManager contentManager,
+    public static async Task<IResult> UpdateAsync(string contentItemId, string? publish, HttpContext http, IContentManager contentManager,
         IContentDefinitionManager definitions, ContentApiWriter writer, IAuthorizationService authorization)
     {
-        if (Refused(http.User) is { } refused)
+        if ((Refused(http.User) ?? BadPublish(publish)) is { } refused)
         {
             return refused;
         }
@@ -69,7 +69,7 @@ public static class ContentWriteEndpoints
             return ApiProblems.NotFound($"There is no content item '{contentItemId}'.");
         }
 
-        var published = publish == true || !type.GetSettings().Draftable;
+        var published = publish == "true" || !type.GetSettings().Draftable;
         if (await DeniedAsync(authorization, http.User, item, published) is { } denied)
         {
             return denied;
@@ -136,6 +136,10 @@ public static class ContentWriteEndpoints
 
         return Stale(http, item) ?? await StoreAsync(http, () => act(item), StatusCodes.Status200OK);
     }
+
+    private static IResult? BadPublish(string? publish) => publish is null or "true" or "false"
+        ? null
+        : ApiProblems.BadParameter("publish", $"publish is true or false; '{publish}' is neither.");
 
     /// <summary>Writes need a token, and a write-scoped one; a cookie never writes (no CSRF surface).</summary>
     private static IResult? Refused(ClaimsPrincipal user)

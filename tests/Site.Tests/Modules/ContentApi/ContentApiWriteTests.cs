@@ -95,7 +95,7 @@ public sealed class ContentApiWriteTests(SiteFactory site) : IClassFixture<SiteF
     }
 
     [Fact]
-    public async Task AStaleIfMatch_Is412_AndAMissingOneIs428_AndNothingChanges()
+    public async Task AStaleIfMatch_Is412_AMissingOneIs428_ABadPublishIs400_AndNothingChanges()
     {
         var (_, token) = await ApiClients.TokenAsync(site, "api-editor", "write", "Editor");
         var client = ApiClients.WithToken(site, token);
@@ -109,6 +109,8 @@ public sealed class ContentApiWriteTests(SiteFactory site) : IClassFixture<SiteF
 
         Assert.Equal(HttpStatusCode.PreconditionFailed, (await client.SendAsync(stale)).StatusCode);
         Assert.Equal((HttpStatusCode)428, (await client.SendAsync(missing)).StatusCode);
+        var badPublish = await client.PostAsync("/api/content?publish=yes", ApiClients.Json(ApiClients.NewPost("Never Written")));
+        Assert.Equal("publish", (string)(await ApiClients.ReadAsync(badPublish))["parameter"]!);
         Assert.Equal(before, await DatabaseFingerprint.TakeAsync(site));
     }
 
