@@ -62,6 +62,12 @@ public sealed class ContentGraphQL(
             ThrowOnUnhandledException = false,
             UnhandledExceptionDelegate = context =>
             {
+                if (context.FieldContext is null && context.OriginalException.Message.StartsWith("Schema is not configured for", StringComparison.Ordinal))
+                {
+                    context.ErrorMessage = "This API is read-only: it has queries only, no mutations or subscriptions.";
+                    return Task.CompletedTask;
+                }
+
                 logger.LogError(context.OriginalException, "GraphQL query failed in {Field}", context.FieldContext?.FieldDefinition.Name);
                 return Task.CompletedTask;
             },
