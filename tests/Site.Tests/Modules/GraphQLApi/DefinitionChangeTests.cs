@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Cms.Content;
 using Cms.ContentDefinitions;
+using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.GraphQLApi.Services;
 using Site.Tests.Infrastructure;
@@ -48,5 +49,17 @@ public sealed class DefinitionChangeTests(SiteFactory site) : IClassFixture<Site
         Assert.Equal(4, post["editorNote"]!["stars"]!["value"]!.GetValue<decimal>());
         Assert.Equal("Sound", post["reviewPart"]!["json"]!["Verdict"]!.GetValue<string>());
         Assert.Equal(builds + 1, site.Services.GetRequiredService<ContentSchemaProvider>().Builds);
+    }
+
+    [Fact]
+    public async Task WhileTheFeatureIsDisabled_TheEndpointAnswers404()
+    {
+        await site.InScopeAsync(sp => sp.GetRequiredService<IFeatureManager>().DisableAsync(["GraphQLApi"]));
+        var disabled = await site.CreateReader().GetAsync(GraphQLClient.Path + "?query=%7B__typename%7D");
+        await site.InScopeAsync(sp => sp.GetRequiredService<IFeatureManager>().EnableAsync(["GraphQLApi"]));
+        var enabled = await site.CreateReader().GetAsync(GraphQLClient.Path + "?query=%7B__typename%7D");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, disabled.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, enabled.StatusCode);
     }
 }
