@@ -31,6 +31,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PostQueries>();
         services.AddSingleton<ArchiveMonths>();
         services.AddScoped<TagQueries>();
+        services.AddFeatureBound<ITaggedContent, TaggedContent>();
         services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
         services.AddFeatureBound<ContentApi.Services.IContentListFilter, TagListFilter>();
