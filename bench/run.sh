@@ -123,6 +123,9 @@ build_site() { # small | large
     # its posts (four CLI starts fewer).
     log "$s site: a copy of the small site as it was set up (before its posts)"
     cp -a "$WORK/prepared" "$data"
+    # The copy's shell settings still name the small site's database file: point them at its own.
+    sed -i "s|Data Source=${DATA[small]}/|Data Source=$data/|" "$data/site.json"
+    grep -q "Data Source=$data/" "$data/site.json" || die "the copy of the small site does not name its own database ($data/site.json)"
   else
     log "$s site: setup, member-only comments, users commenter and reader"
     prepare_site "$data" "$logf"
