@@ -115,8 +115,9 @@ report() {
   done
   echo "start-up (process start to the first 200 from /, $STARTUP_RUNS runs each):"
   for s in "${SITES[@]}"; do
-    printf '  %-5s median %s ms (%s ms), RSS at the first answer %s MiB (median)\n' "$s" \
-      "$(fmt_n "$(median_of "${STARTUP_MS[$s]}")")" "$(range_of "${STARTUP_MS[$s]}")" "$(mib "$(median_of "${STARTUP_RSS[$s]}")")"
+    printf '  %-5s median %s ms (%s ms), CPU used by then %s ms (median), RSS at the first answer %s MiB (median)\n' "$s" \
+      "$(fmt_n "$(median_of "${STARTUP_MS[$s]}")")" "$(range_of "${STARTUP_MS[$s]}")" "$(fmt_n "$(median_of "${STARTUP_CPU[$s]}")")" \
+      "$(mib "$(median_of "${STARTUP_RSS[$s]}")")"
   done
   echo "import through the CLI (recipes apply: one recipe, one transaction; wall time of the command, its own start included; peak RSS of the importing process):"
   import_table

@@ -15,6 +15,9 @@ public static class CmsApplicationBuilderExtensions
     /// <summary>The request pipeline: proxy, errors, headers, host filter, static files, setup, auth, rate limits, output cache, feature gate, theme, endpoints.</summary>
     public static WebApplication UseCms(this WebApplication app)
     {
+        app.Services.GetRequiredService<StartupTiming>().Mark("host built");
+        StartupTiming.Watch(app);
+
         // Only a configured proxy is believed about the client's address and scheme; with none, nobody is.
         if (SecurityServiceCollectionExtensions.HasKnownProxies(app.Configuration))
         {
@@ -64,6 +67,7 @@ public static class CmsApplicationBuilderExtensions
             return;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         using var scope = app.Services.CreateScope();
         OperationsRegistration.EnsureWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).GetAwaiter().GetResult();
         var changes = new SchemaUpgrader(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).UpgradeAsync().GetAwaiter().GetResult();
@@ -74,5 +78,6 @@ public static class CmsApplicationBuilderExtensions
 
         scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
         app.Services.GetRequiredService<SchemaState>().MarkUpToDate();
+        app.Services.GetRequiredService<StartupTiming>().Mark("schema checked", watch.ElapsedMilliseconds);
     }
 }

@@ -36,6 +36,7 @@ public static class CmsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<DocumentMetrics>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<StartupTiming>();
         builder.WebHost.UseStaticWebAssets();
 
         AddData(services);
@@ -43,7 +44,7 @@ public static class CmsServiceCollectionExtensions
         AddSecurity(services, builder);
         services.AddCmsSecurity(builder.Configuration);
         AddContent(services);
-        AddDisplay(services, catalog);
+        AddDisplay(services, builder, catalog);
         AddRedis(services, builder);
         builder.AddCmsOperations();
 
@@ -164,7 +165,7 @@ public static class CmsServiceCollectionExtensions
         }
     }
 
-    private static void AddDisplay(IServiceCollection services, ModuleCatalog catalog)
+    private static void AddDisplay(IServiceCollection services, WebApplicationBuilder builder, ModuleCatalog catalog)
     {
         services.AddScoped<IContentDisplayManager, ContentDisplayManager>();
         services.AddScoped<Navigation.IAdminMenu, Navigation.AdminMenu>();
@@ -175,6 +176,10 @@ public static class CmsServiceCollectionExtensions
         services.AddConfiguredPublicCacheQueryKeys();
         services.AddOutputCache(options =>
         {
+            // Bounded well below the framework's 100 MB: pages are 20-40 KB, so this keeps about a thousand,
+            // and a burst of cache misses (a crawler, an eviction) cannot grow the process by more (issue 12).
+            options.SizeLimit = PublicCacheLimits.SizeLimitBytes(builder.Configuration);
+            options.MaximumBodySize = PublicCacheLimits.MaximumBodyBytes;
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
                 .AddPolicy<PublicQueryKeysPolicy>()

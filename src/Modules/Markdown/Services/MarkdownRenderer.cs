@@ -16,8 +16,12 @@ namespace Modules.Markdown.Services;
 /// </summary>
 public sealed class MarkdownRenderer : IMarkdownRenderer, IDisposable
 {
-    /// <summary>Characters of source and output kept, at most (about 32 MB); the least used go first.</summary>
-    public const long CacheCharacters = 16 * 1024 * 1024;
+    /// <summary>
+    /// Characters of source and output kept, at most (about 8 MB: the texts of about a thousand posts, or of every
+    /// comment of a busy week); the least used go first. Bounded for issue 12's memory target (peak under 250 MiB):
+    /// the pages readers ask for most are answered from the output cache anyway, without rendering anything.
+    /// </summary>
+    public const long CacheCharacters = 4 * 1024 * 1024;
 
     private const int UserContent = int.MinValue, PlainText = int.MinValue + 1;
 
