@@ -15,8 +15,15 @@ public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInt
 
     public sealed class Tally
     {
-        public int Queries;
-        public int Saves;
+        private int _queries, _saves;
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public int Saves => Volatile.Read(ref _saves);
+
+        public void Query() => Interlocked.Increment(ref _queries);
+
+        public void Save() => Interlocked.Increment(ref _saves);
     }
 
     public static async Task<(T Result, Tally Tally)> MeasureAsync<T>(Func<Task<T>> work)
@@ -49,7 +56,7 @@ public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInt
     {
         if (s_current.Value is { } tally)
         {
-            Interlocked.Increment(ref tally.Saves);
+            tally.Save();
         }
 
         return ValueTask.FromResult(result);
@@ -60,7 +67,7 @@ public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInt
         var text = command.CommandText.TrimStart();
         if (s_current.Value is { } tally && (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase)))
         {
-            Interlocked.Increment(ref tally.Queries);
+            tally.Query();
         }
     }
 }
