@@ -51,7 +51,7 @@ public sealed class ContentManager(
         => (await rows.ToListAsync()).Select(ToItem).ToList();
 
     /// <summary>Builds an item from its row; the row's flags are the truth, not the JSON's copy.</summary>
-    private static ContentItem ToItem(ContentItemRecord row)
+    internal static ContentItem ToItem(ContentItemRecord row)
     {
         var item = ContentItem.FromJson(row.Data);
         item.ContentItemId = row.ContentItemId;
@@ -194,54 +194,9 @@ public sealed class ContentManager(
 
     public Task ImportAsync(IEnumerable<ContentItem> items) => db.InTransactionAsync(async () =>
     {
-        var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var item in items)
-        {
-            await ImportOneAsync(item);
-
-            // What the item and its handlers wrote is saved: stop tracking it, or every later save looks
-            // at every row imported before it (a recipe's time per item grew with its length).
-            await db.SaveChangesAsync();
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
-        }
-
+        await new ContentImporter(db, definitions, await HandlersAsync(), Now).ImportAsync(items);
         return true;
     });
-
-    private async Task ImportOneAsync(ContentItem item)
-    {
-        var rows = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId).ToListAsync();
-        var target = rows.FirstOrDefault(r => r.ContentItemVersionId == item.ContentItemVersionId);
-        var stored = target is null ? null : ToItem(target);
-
-        // A date the recipe leaves out keeps the stored version's, so applying a recipe again changes nothing.
-        item.CreatedUtc ??= stored?.CreatedUtc ?? Now;
-        item.ModifiedUtc ??= stored?.ModifiedUtc ?? Now;
-        if (item.Published)
-        {
-            item.PublishedUtc ??= stored?.PublishedUtc ?? Now;
-        }
-
-        // As in Orchard, a version that is already stored as it is imported is skipped.
-        if (stored is not null && stored.ToJsonString() == item.ToJsonString())
-        {
-            return;
-        }
-
-        target ??= NewRow();
-        foreach (var row in rows.Where(r => r != target))
-        {
-            row.Latest &= !item.Latest;
-            row.Published &= !item.Published;
-        }
-
-        await WriteAsync(target, item);
-        await PruneHistoryAsync(item);
-        await NotifyAsync(item, ContentChangeKind.Imported, publicChanged: true);
-    }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -262,6 +217,13 @@ public sealed class ContentManager(
             await handler.SavingAsync(item);
         }
 
+        Fill(row, item);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Copies the item into its row: the index columns and the JSON.</summary>
+    internal static void Fill(ContentItemRecord row, ContentItem item)
+    {
         row.ContentItemId = item.ContentItemId;
         row.ContentItemVersionId = item.ContentItemVersionId;
         row.ContentType = item.ContentType;
@@ -278,8 +240,6 @@ public sealed class ContentManager(
         {
             row.Data = data;
         }
-
-        await db.SaveChangesAsync();
     }
 
     /// <summary>Types that are not Versionable keep no history: only the live rows stay.</summary>

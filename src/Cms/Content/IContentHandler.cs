@@ -12,6 +12,32 @@ public interface IContentHandler
 
     /// <summary>After any change to an item's versions: refresh indexes, evict caches.</summary>
     Task ChangedAsync(ContentChange change) => Task.CompletedTask;
+
+    /// <summary>
+    /// Before a batch of imported versions is written (each item once per batch, in the recipe's order).
+    /// A handler that reads the database for this overrides it with one read for the whole batch; the
+    /// default calls <see cref="SavingAsync(ContentItem)"/> for each item.
+    /// </summary>
+    async Task ImportingAsync(IReadOnlyList<ContentItem> items)
+    {
+        foreach (var item in items)
+        {
+            await SavingAsync(item);
+        }
+    }
+
+    /// <summary>
+    /// After a batch of imported versions is written: one change per item. A handler that keeps an index
+    /// overrides it with set-based reads and writes, and may leave its changes for the content manager's
+    /// one save of the batch. The default calls <see cref="ChangedAsync"/> for each change.
+    /// </summary>
+    async Task ImportedAsync(IReadOnlyList<ContentChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            await ChangedAsync(change);
+        }
+    }
 }
 
 /// <summary>What happened to an item. <see cref="PublicChanged"/> is true when readers may see something new.</summary>

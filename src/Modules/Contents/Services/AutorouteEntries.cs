@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Cms.Content;
 using Cms.Data;
 using Cms.Settings;
@@ -58,28 +59,78 @@ public sealed class AutorouteEntries(CmsDbContext db, IContentManager contentMan
     public Task<bool> IsTakenAsync(string path, string contentItemId)
         => Index.AnyAsync(i => i.Path == path && i.ContentItemId != contentItemId);
 
+    /// <summary>The items that hold any of the paths; one query per thousand paths.</summary>
+    public async Task<ILookup<string, string>> HoldersAsync(IReadOnlyCollection<string> paths)
+    {
+        var found = new List<(string Path, string ContentItemId)>();
+        foreach (var chunk in paths.Chunk(LookupChunk))
+        {
+            var rows = await Index.Where(i => chunk.Contains(i.Path)).Select(i => new { i.Path, i.ContentItemId }).ToListAsync();
+            found.AddRange(rows.Select(r => (r.Path, r.ContentItemId)));
+        }
+
+        return found.ToLookup(r => r.Path, r => r.ContentItemId, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The items that hold a path "base-N" for any of the bases; one query per <see cref="PrefixChunk"/> bases
+    /// (a recipe of new posts seldom has a taken base at all).
+    /// </summary>
+    public async Task<ILookup<string, string>> SuffixedHoldersAsync(IReadOnlyCollection<string> bases)
+    {
+        var found = new List<(string Path, string ContentItemId)>();
+        var row = Expression.Parameter(typeof(AutoroutePartIndex), "i");
+        var path = Expression.Property(row, nameof(AutoroutePartIndex.Path));
+        var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+        foreach (var chunk in bases.Chunk(PrefixChunk))
+        {
+            var any = chunk.Select(b => (Expression)Expression.Call(path, startsWith, Expression.Constant(b + "-"))).Aggregate(Expression.OrElse);
+            var rows = await Index.Where(Expression.Lambda<Func<AutoroutePartIndex, bool>>(any, row))
+                .Select(i => new { i.Path, i.ContentItemId }).ToListAsync();
+            found.AddRange(rows.Select(r => (r.Path, r.ContentItemId)));
+        }
+
+        return found.ToLookup(r => r.Path, r => r.ContentItemId, StringComparer.Ordinal);
+    }
+
+    private const int PrefixChunk = 50;
+
     /// <summary>Makes the index say what the item's live versions say; runs in the content operation's transaction.</summary>
     public async Task UpdateIndexAsync(ContentChange change)
     {
         var set = db.Set<AutoroutePartIndex>();
         set.RemoveRange(await set.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
-        foreach (var version in new[] { change.Published, change.Latest }.OfType<ContentItem>().DistinctBy(v => v.ContentItemVersionId))
-        {
-            if (version.As<AutoroutePart>()?.Path is { Length: > 0 } path)
-            {
-                set.Add(new AutoroutePartIndex
-                {
-                    ContentItemId = version.ContentItemId,
-                    ContentItemVersionId = version.ContentItemVersionId,
-                    Path = path,
-                    Published = version.Published,
-                    Latest = version.Latest,
-                });
-            }
-        }
-
+        set.AddRange(RowsOf(change));
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Makes the index say what each item's live versions say, for a batch of imported items: one read, no save (the importer saves the batch).</summary>
+    public async Task UpdateIndexAsync(IReadOnlyList<ContentChange> changes)
+    {
+        var set = db.Set<AutoroutePartIndex>();
+        foreach (var chunk in changes.Select(c => c.ContentItemId).Chunk(LookupChunk))
+        {
+            set.RemoveRange(await set.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());
+        }
+
+        set.AddRange(changes.SelectMany(RowsOf));
+    }
+
+    private static IEnumerable<AutoroutePartIndex> RowsOf(ContentChange change)
+        => from version in new[] { change.Published, change.Latest }.OfType<ContentItem>().DistinctBy(v => v.ContentItemVersionId)
+           let path = version.As<AutoroutePart>()?.Path
+           where !string.IsNullOrEmpty(path)
+           select new AutoroutePartIndex
+           {
+               ContentItemId = version.ContentItemId,
+               ContentItemVersionId = version.ContentItemVersionId,
+               Path = path,
+               Published = version.Published,
+               Latest = version.Latest,
+           };
+
+    /// <summary>Ids a lookup takes at a time, well under each database's limit on parameters.</summary>
+    private const int LookupChunk = 1000;
 
     private static string SitePath(string path) => "/" + path;
 }

@@ -29,12 +29,30 @@ public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
 
     public async Task ChangedAsync(ContentChange change)
     {
+        await ReplaceAsync([change]);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An imported batch: one read of each table for the batch, no save (the importer saves the batch).</summary>
+    public Task ImportedAsync(IReadOnlyList<ContentChange> changes) => ReplaceAsync(changes);
+
+    private async Task ReplaceAsync(IReadOnlyList<ContentChange> changes)
+    {
         var index = db.Set<ForecastIndex>();
         var tags = db.Set<ForecastTag>();
-        index.RemoveRange(await index.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
-        tags.RemoveRange(await tags.Where(t => t.ContentItemId == change.ContentItemId).ToListAsync());
-        if (change.Published is { } published && published.As<ForecastPart>() is { } part)
+        foreach (var chunk in changes.Select(c => c.ContentItemId).Chunk(1000))
         {
+            index.RemoveRange(await index.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());
+            tags.RemoveRange(await tags.Where(t => chunk.Contains(t.ContentItemId)).ToListAsync());
+        }
+
+        foreach (var change in changes)
+        {
+            if (change.Published is not { } published || published.As<ForecastPart>() is not { } part)
+            {
+                continue;
+            }
+
             index.AddRange(part.Forecasts.Select(f => new ForecastIndex
             {
                 ContentItemId = published.ContentItemId,
@@ -53,7 +71,5 @@ public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
                 tags.AddRange(PostTagSlugs.Of(published).Select(slug => new ForecastTag { ContentItemId = published.ContentItemId, Slug = slug }));
             }
         }
-
-        await db.SaveChangesAsync();
     }
 }

@@ -15,15 +15,30 @@ public sealed partial class MediaUsages(CmsDbContext db, IContentManager content
 
     public async Task SetAsync(string contentItemId, IReadOnlySet<string> paths)
     {
+        await SetAsync([(contentItemId, paths)]);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Sets the usages of several items with one read per thousand items; the caller saves.</summary>
+    public async Task SetAsync(IReadOnlyList<(string ContentItemId, IReadOnlySet<string> Paths)> items)
+    {
         var rows = db.Set<MediaUsage>();
-        var existing = await rows.Where(u => u.ContentItemId == contentItemId).ToListAsync();
-        rows.RemoveRange(existing.Where(u => !paths.Contains(u.Path)));
-        foreach (var path in paths.Where(p => p.Length <= MediaFile.MaxPath && existing.All(u => u.Path != p)))
+        var existing = new List<MediaUsage>();
+        foreach (var chunk in items.Select(i => i.ContentItemId).Chunk(1000))
         {
-            rows.Add(new MediaUsage { ContentItemId = contentItemId, Path = path });
+            existing.AddRange(await rows.Where(u => chunk.Contains(u.ContentItemId)).ToListAsync());
         }
 
-        await db.SaveChangesAsync();
+        var byItem = existing.ToLookup(u => u.ContentItemId, StringComparer.Ordinal);
+        foreach (var (contentItemId, paths) in items)
+        {
+            var stored = byItem[contentItemId].ToList();
+            rows.RemoveRange(stored.Where(u => !paths.Contains(u.Path)));
+            foreach (var path in paths.Where(p => p.Length <= MediaFile.MaxPath && stored.All(u => u.Path != p)))
+            {
+                rows.Add(new MediaUsage { ContentItemId = contentItemId, Path = path });
+            }
+        }
     }
 
     /// <summary>The titles of the published items that use the file, for the message that refuses to delete it.</summary>

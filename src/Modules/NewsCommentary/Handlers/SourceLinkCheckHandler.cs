@@ -16,20 +16,40 @@ public sealed class SourceLinkCheckHandler(CmsDbContext db, IMarkdownRenderer ma
 {
     public async Task ChangedAsync(ContentChange change)
     {
+        await KeepAsync([change]);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An imported batch: one read for the batch, no save (the importer saves the batch).</summary>
+    public Task ImportedAsync(IReadOnlyList<ContentChange> changes) => KeepAsync(changes);
+
+    private async Task KeepAsync(IReadOnlyList<ContentChange> changes)
+    {
         // Drafts do not change what readers see, so they do not change what is checked.
-        if (!change.PublicChanged)
+        var seen = changes.Where(c => c.PublicChanged).ToList();
+        var stored = new Dictionary<string, SourceLinkCheck>(StringComparer.Ordinal);
+        foreach (var chunk in seen.Select(c => c.ContentItemId).Chunk(1000))
         {
-            return;
+            foreach (var found in await db.Set<SourceLinkCheck>().Where(c => chunk.Contains(c.ContentItemId)).ToListAsync())
+            {
+                stored[found.ContentItemId] = found;
+            }
         }
 
+        foreach (var change in seen)
+        {
+            Keep(change, stored.GetValueOrDefault(change.ContentItemId));
+        }
+    }
+
+    private void Keep(ContentChange change, SourceLinkCheck? row)
+    {
         var url = change.Published?.As<SourceLinkPart>()?.Url;
-        var row = await db.Set<SourceLinkCheck>().FirstOrDefaultAsync(c => c.ContentItemId == change.ContentItemId);
         if (string.IsNullOrEmpty(url))
         {
             if (row is { Published: true })
             {
                 row.Published = false;
-                await db.SaveChangesAsync();
             }
 
             return;
@@ -56,6 +76,5 @@ public sealed class SourceLinkCheckHandler(CmsDbContext db, IMarkdownRenderer ma
         }
 
         row.Published = true;
-        await db.SaveChangesAsync();
     }
 }

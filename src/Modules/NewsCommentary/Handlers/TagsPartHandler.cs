@@ -31,21 +31,37 @@ public sealed class TagsPartHandler(CmsDbContext db) : IContentHandler
     {
         var index = db.Set<TagsPartIndex>();
         index.RemoveRange(await index.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
-        var published = change.Published;
-        var tags = published?.As<TagsPart>()?.Entries() ?? [];
-        foreach (var tag in tags)
+        index.AddRange(RowsOf(change));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>An imported batch: one read of the batch's rows, no save (the importer saves the batch).</summary>
+    public async Task ImportedAsync(IReadOnlyList<ContentChange> changes)
+    {
+        var index = db.Set<TagsPartIndex>();
+        foreach (var chunk in changes.Select(c => c.ContentItemId).Chunk(1000))
         {
-            index.Add(new TagsPartIndex
-            {
-                ContentItemId = published!.ContentItemId,
-                ContentItemVersionId = published.ContentItemVersionId,
-                ContentType = published.ContentType,
-                Slug = tag.Slug,
-                Name = tag.Name,
-                PublishedUtc = published.PublishedUtc,
-            });
+            index.RemoveRange(await index.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());
         }
 
-        await db.SaveChangesAsync();
+        index.AddRange(changes.SelectMany(RowsOf));
+    }
+
+    private static IEnumerable<TagsPartIndex> RowsOf(ContentChange change)
+    {
+        if (change.Published is not { } published)
+        {
+            return [];
+        }
+
+        return (published.As<TagsPart>()?.Entries() ?? []).Select(tag => new TagsPartIndex
+        {
+            ContentItemId = published.ContentItemId,
+            ContentItemVersionId = published.ContentItemVersionId,
+            ContentType = published.ContentType,
+            Slug = tag.Slug,
+            Name = tag.Name,
+            PublishedUtc = published.PublishedUtc,
+        });
     }
 }

@@ -24,29 +24,48 @@ public sealed class PublishLaterPartHandler(CmsDbContext db) : IContentHandler
 
     public async Task ChangedAsync(ContentChange change)
     {
-        var rows = db.Set<ScheduledPublication>();
-        var row = await rows.FirstOrDefaultAsync(s => s.ContentItemId == change.ContentItemId);
-        var latest = change.Latest;
-        if (latest is { Published: false } && latest.As<PublishLaterPart>()?.ScheduledPublishUtc is { } when)
-        {
-            if (row is null)
-            {
-                row = new ScheduledPublication { ContentItemId = latest.ContentItemId };
-                rows.Add(row);
-            }
-
-            row.ContentItemVersionId = latest.ContentItemVersionId;
-            row.ContentType = latest.ContentType;
-            row.DisplayText = latest.DisplayText;
-            row.ScheduledPublishUtc = DateTime.SpecifyKind(when, DateTimeKind.Utc);
-            row.ClaimedUtc = null;
-            row.ClaimedBy = null;
-        }
-        else if (row is not null)
-        {
-            rows.Remove(row);
-        }
-
+        await ScheduleAsync([change]);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>An imported batch: one read for the batch, no save (the importer saves the batch).</summary>
+    public Task ImportedAsync(IReadOnlyList<ContentChange> changes) => ScheduleAsync(changes);
+
+    private async Task ScheduleAsync(IReadOnlyList<ContentChange> changes)
+    {
+        var rows = db.Set<ScheduledPublication>();
+        var stored = new Dictionary<string, ScheduledPublication>(StringComparer.Ordinal);
+        foreach (var chunk in changes.Select(c => c.ContentItemId).Chunk(1000))
+        {
+            foreach (var found in await rows.Where(s => chunk.Contains(s.ContentItemId)).ToListAsync())
+            {
+                stored[found.ContentItemId] = found;
+            }
+        }
+
+        foreach (var change in changes)
+        {
+            var row = stored.GetValueOrDefault(change.ContentItemId);
+            var latest = change.Latest;
+            if (latest is { Published: false } && latest.As<PublishLaterPart>()?.ScheduledPublishUtc is { } when)
+            {
+                if (row is null)
+                {
+                    row = new ScheduledPublication { ContentItemId = latest.ContentItemId };
+                    rows.Add(row);
+                }
+
+                row.ContentItemVersionId = latest.ContentItemVersionId;
+                row.ContentType = latest.ContentType;
+                row.DisplayText = latest.DisplayText;
+                row.ScheduledPublishUtc = DateTime.SpecifyKind(when, DateTimeKind.Utc);
+                row.ClaimedUtc = null;
+                row.ClaimedBy = null;
+            }
+            else if (row is not null)
+            {
+                rows.Remove(row);
+            }
+        }
     }
 }

@@ -19,4 +19,7 @@ public sealed class SearchIndexHandler(SearchIndexer indexer) : IContentHandler
             await indexer.IndexAsync(change.ContentItemId, change.Published);
         }
     }
+
+    /// <summary>An imported batch, indexed in sets.</summary>
+    public Task ImportedAsync(IReadOnlyList<ContentChange> changes) => indexer.IndexAsync(changes.Where(c => c.PublicChanged).ToList());
 }

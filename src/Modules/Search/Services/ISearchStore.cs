@@ -15,6 +15,12 @@ public interface ISearchStore
 
     Task RemoveAsync(string contentItemId);
 
+    /// <summary>Adds entries a few hundred to a statement (an import's batch).</summary>
+    Task AddAsync(IReadOnlyList<SearchEntry> entries);
+
+    /// <summary>Removes the items' entries a few hundred to a statement (an import's batch).</summary>
+    Task RemoveAsync(IReadOnlyList<string> contentItemIds);
+
     Task RemoveAllAsync();
 
     /// <summary>

@@ -25,6 +25,14 @@ public sealed class SearchIndexer(
         }
     }
 
+    /// <summary>An imported batch: one delete and a few multi-row inserts for the whole batch.</summary>
+    public async Task IndexAsync(IReadOnlyList<ContentChange> changes)
+    {
+        await store.RemoveAsync(changes.Select(c => c.ContentItemId).ToList());
+        var active = await ProvidersAsync();
+        await store.AddAsync(changes.Select(c => c.Published is { } published ? EntryFor(published, active) : null).OfType<SearchEntry>().ToList());
+    }
+
     /// <summary>Indexes every published item again, a batch of rows at a time.</summary>
     public async Task RebuildAsync()
     {

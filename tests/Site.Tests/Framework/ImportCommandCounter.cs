@@ -1,0 +1,73 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Site.Tests.Framework;
+
+/// <summary>
+/// Counts the queries (SELECT and WITH commands) and the saves (SaveChanges calls) of the work a test wraps in
+/// <see cref="MeasureAsync{T}"/>, whatever else the site does meanwhile. Writes are not counted as commands:
+/// SQLite's provider sends each row's INSERT alone, batched or not, so only queries and saves tell per-item work.
+/// </summary>
+public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInterceptor
+{
+    private static readonly AsyncLocal<Tally?> s_current = new();
+
+    public sealed class Tally
+    {
+        private int _queries, _saves;
+
+        public int Queries => Volatile.Read(ref _queries);
+
+        public int Saves => Volatile.Read(ref _saves);
+
+        public void Query() => Interlocked.Increment(ref _queries);
+
+        public void Save() => Interlocked.Increment(ref _saves);
+    }
+
+    public static async Task<(T Result, Tally Tally)> MeasureAsync<T>(Func<Task<T>> work)
+    {
+        var tally = new Tally();
+        s_current.Value = tally;
+        try
+        {
+            return (await work(), tally);
+        }
+        finally
+        {
+            s_current.Value = null;
+        }
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        CountQuery(command);
+        return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        CountQuery(command);
+        return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (s_current.Value is { } tally)
+        {
+            tally.Save();
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    private static void CountQuery(DbCommand command)
+    {
+        var text = command.CommandText.TrimStart();
+        if (s_current.Value is { } tally && (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase)))
+        {
+            tally.Query();
+        }
+    }
+}
