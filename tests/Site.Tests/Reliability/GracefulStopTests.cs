@@ -22,7 +22,7 @@ public sealed class GracefulStopTests(LoadSite site, ITestOutputHelper output)
         await load.RunAsync(LoadSite.LoadDuration(ciSeconds: 14), async () =>
         {
             await Task.Delay(LoadSite.LoadDuration(ciSeconds: 14) / 3);
-            slow = await SlowPost.StartAsync(process.BaseAddress, site.Members[0], LoadSite.PostPath, site.PostId);
+            slow = await SlowPost.StartAsync(process.BaseAddress, site.Spare, LoadSite.PostPath, site.PostId);
             process.Terminate();
             stopped.Restart();
             await Task.Delay(TimeSpan.FromSeconds(1));
