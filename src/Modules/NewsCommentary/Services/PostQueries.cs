@@ -1,7 +1,6 @@
 using Cms.Content;
 using Cms.Data;
 using Cms.Display;
-using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Services;
@@ -58,7 +57,7 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
     public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
     {
         var zone = (await site.GetAsync()).TimeZone();
-        var generation = await PublicContentVersionAsync();
+        var generation = await PublicCache.VersionAsync(db);
         if (archive.Find(generation, zone.Id) is { } kept)
         {
             return kept;
@@ -68,13 +67,6 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
         archive.Keep(generation, zone.Id, months);
         return months;
     }
-
-    /// <summary>
-    /// The shared signal every change readers can see moves on (on whichever node made it), so the kept
-    /// counts are right on every node at once, even when the pages come from a shared output cache.
-    /// </summary>
-    private async Task<long> PublicContentVersionAsync()
-        => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
 
     private async Task<IReadOnlyList<ArchiveMonthViewModel>> CountMonthsAsync(TimeZoneInfo zone)
     {
