@@ -12,7 +12,7 @@ namespace Modules.Forecasts.Services;
 /// number of queries (the rows, their posts' addresses, the record's version), whatever the number of posts;
 /// the record's GROUP BY over every forecast runs once per change of public content.
 /// </summary>
-public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, ForecastRecordCache kept)
+public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, PublicContentVersion version, ForecastRecordCache kept)
 {
     public const int MaxDue = 200;
 
@@ -50,14 +50,14 @@ public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, 
     /// <summary>The whole record: one key lookup while public content is unchanged, else one query (how many forecasts per outcome and stated probability).</summary>
     public async Task<ForecastRecord> RecordAsync()
     {
-        var version = await PublicCache.VersionAsync(db);
-        if (kept.Find(version) is { } record)
+        var current = await version.GetAsync();
+        if (kept.Find(current) is { } record)
         {
             return record;
         }
 
         record = await CountAsync();
-        kept.Keep(version, record);
+        kept.Keep(current, record);
         return record;
     }
 

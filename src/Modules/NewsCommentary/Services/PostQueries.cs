@@ -1,5 +1,4 @@
 using Cms.Content;
-using Cms.Data;
 using Cms.Display;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +12,7 @@ namespace Modules.NewsCommentary.Services;
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
 public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site,
-    CmsDbContext db, ArchiveMonths archive)
+    PublicContentVersion version, ArchiveMonths archive)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
@@ -57,7 +56,7 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
     public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
     {
         var zone = (await site.GetAsync()).TimeZone();
-        var generation = await PublicCache.VersionAsync(db);
+        var generation = await version.GetAsync();
         if (archive.Find(generation, zone.Id) is { } kept)
         {
             return kept;
