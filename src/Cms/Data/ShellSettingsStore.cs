@@ -15,6 +15,7 @@ public sealed class ShellSettingsStore
     private readonly string _path;
     private readonly string _contentRoot;
     private volatile SiteShellSettings? _current;
+    private volatile bool _fileSeen;
 
     public ShellSettingsStore(IOptions<CmsOptions> options, IHostEnvironment environment)
     {
@@ -32,7 +33,12 @@ public sealed class ShellSettingsStore
     /// <summary>The settings in use; set during setup before the file is written.</summary>
     public SiteShellSettings? Current => _current;
 
-    public bool IsSetUp => File.Exists(_path) && _current is not null;
+    /// <summary>
+    /// Settings in use and site.json written. Asked by several middlewares on every request, the cached pages'
+    /// included: once the file has been seen it is not looked for again (nothing removes it from a running site),
+    /// which saved a file-system call per ask.
+    /// </summary>
+    public bool IsSetUp => _current is not null && (_fileSeen || (_fileSeen = File.Exists(_path)));
 
     public void Use(SiteShellSettings? settings) => _current = settings is null ? null : Anchored(settings);
 

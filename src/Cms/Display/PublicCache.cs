@@ -30,6 +30,14 @@ public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory sc
 
     public async Task EvictLocalAsync() => await store.EvictByTagAsync(IPublicCache.Tag, CancellationToken.None);
 
+    /// <summary>
+    /// The shared public-pages signal's version (-1 before the first change): it moves on every change readers can
+    /// see, on whichever node made it, so a value kept under it (the archive's months, the forecasts' record) is
+    /// right on every node at once, even when the pages come from a shared output cache. One key lookup.
+    /// </summary>
+    public static async Task<long> VersionAsync(CmsDbContext db)
+        => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
+
     /// <summary>Moves a signal document's version on, creating it the first time (safe when two nodes race); returns the version this bump made.</summary>
     public static async Task<int> BumpAsync(CmsDbContext db, string signal)
     {

@@ -173,6 +173,7 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
+        services.AddScoped<PublicContentVersion>();
         services.AddConfiguredPublicCacheQueryKeys();
         services.AddOutputCache(options =>
         {

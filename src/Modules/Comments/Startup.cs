@@ -34,6 +34,8 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<CommentMetrics>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<CommentThreadQuery>();
+        services.AddSingleton<PublicContentCache<ThreadPage>>();
+        services.AddSingleton<PublicContentCache<int>>();
         services.AddScoped<CommentThreadBuilder>();
         services.AddScoped<CommentCounts>();
         services.AddScoped<CommentFeedWriter>();

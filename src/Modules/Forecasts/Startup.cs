@@ -21,6 +21,7 @@ public sealed class Startup : ModuleStartup
         services.AddPermissions<Permissions>();
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<ForecastQueries>();
+        services.AddSingleton<ForecastRecordCache>();
         services.AddContentMetadataProvider<ForecastMetadataProvider>();
         services.AddPublicCacheQueryKey("outcome");
         services.AddPublicCacheQueryKey("tag");

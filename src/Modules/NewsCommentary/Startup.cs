@@ -1,4 +1,5 @@
 using Cms.Content;
+using Cms.Display;
 using Cms.Modules;
 using Cms.Recipes;
 using Cms.Recipes.Export;
@@ -10,6 +11,7 @@ using Modules.NewsCommentary.Handlers;
 using Modules.NewsCommentary.Indexes;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
+using Modules.NewsCommentary.ViewModels;
 using Modules.Search.Services;
 
 namespace Modules.NewsCommentary;
@@ -30,6 +32,7 @@ public sealed class Startup : ModuleStartup
         services.AddNavigationProvider<AdminMenu>();
         services.AddScoped<PostQueries>();
         services.AddSingleton<ArchiveMonths>();
+        services.AddSingleton<PublicContentCache<PostNavigationViewModel?>>();
         services.AddScoped<TagQueries>();
         services.AddFeatureBound<ITaggedContent, TaggedContent>();
         services.AddScoped<PostNavigationQuery>();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Services;
 using Modules.NewsCommentary.Models;
 using Modules.NewsCommentary.Services;
+using Modules.NewsCommentary.ViewModels;
 using Site.Tests.Infrastructure;
 using Site.Tests.Modules.NewsCommentary;
 
@@ -77,7 +78,7 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
         var post = await TaggedPosts.PublishAsync(site, "Single Middle", s_day.AddDays(41), "Single Query", "Single Other");
         await TaggedPosts.PublishAsync(site, "Single After", s_day.AddDays(42), "Single Other");
 
-        var (queries, navigation) = await site.InScopeAsync(async sp =>
+        Task<(int, PostNavigationViewModel?)> NavigationAsync() => site.InScopeAsync(async sp =>
         {
             var item = (await sp.GetRequiredService<IContentManager>().GetAsync(post))!;
             var query = sp.GetRequiredService<PostNavigationQuery>();
@@ -88,9 +89,15 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
             return (site.Queries.Count, found);
         });
 
-        Assert.Equal(1, queries);
+        var (queries, navigation) = await NavigationAsync();
+        Assert.Equal(2, queries); // the public-pages signal's version, then the navigation in one query
         Assert.Equal(("Single Before", "Single After"), (navigation!.Previous!.Title, navigation.Next!.Title));
         Assert.Equal(["Single After", "Single Before"], navigation.Related.Select(r => r.Title));
+
+        // Kept until public content changes: the next request reads the version alone.
+        var (again, kept) = await NavigationAsync();
+        Assert.Equal(1, again);
+        Assert.Equal(navigation, kept);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Display;
 using Microsoft.EntityFrameworkCore;
 using Modules.Comments.Models;
 
@@ -10,14 +11,21 @@ public sealed record ThreadPage(IReadOnlyList<Comment> Comments, int ApprovedCou
 /// <summary>
 /// Reads a thread page in one query, whatever its size: the page's top-level comments (oldest first)
 /// with every reply under them (found by RootId), each row carrying the thread's counts. The counts'
-/// subqueries do not depend on the row, so the database works them out once.
+/// subqueries do not depend on the row, so the database works them out once. A visitor's page (no pending
+/// comments of their own) depends on public content alone: it is kept until that content changes (every
+/// comment readers see, edit, deletion and moderation moves the public-pages signal).
 /// </summary>
-public sealed class CommentThreadQuery(CmsDbContext db)
+public sealed class CommentThreadQuery(CmsDbContext db, PublicContentVersion version, PublicContentCache<ThreadPage> visitorPages)
 {
     /// <summary>One comment, tracked, for its author to edit or delete through <see cref="CommentWriter"/>.</summary>
     public Task<Comment?> FindAsync(long id) => db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
 
     public async Task<ThreadPage> LoadAsync(string contentItemId, string? viewerId, int page, int pageSize)
+        => viewerId is null
+            ? await visitorPages.GetOrBuildAsync(await version.GetAsync(), $"{contentItemId}/{page}/{pageSize}", () => ReadAsync(contentItemId, null, page, pageSize))
+            : await ReadAsync(contentItemId, viewerId, page, pageSize);
+
+    private async Task<ThreadPage> ReadAsync(string contentItemId, string? viewerId, int page, int pageSize)
     {
         var comments = db.Set<Comment>().AsNoTracking();
         var roots = VisibleRoots(comments, contentItemId, viewerId ?? "");

@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Display;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Services;
 using Modules.Forecasts.Models;
@@ -8,9 +9,10 @@ namespace Modules.Forecasts.Services;
 
 /// <summary>
 /// Reads of <see cref="ForecastIndex"/>: the editors' due list and the public record. Each is a fixed
-/// number of queries (the rows, their posts' addresses, the score's one GROUP BY), whatever the number of posts.
+/// number of queries (the rows, their posts' addresses, the record's version), whatever the number of posts;
+/// the record's GROUP BY over every forecast runs once per change of public content.
 /// </summary>
-public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries)
+public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, PublicContentVersion version, ForecastRecordCache kept)
 {
     public const int MaxDue = 200;
 
@@ -45,8 +47,21 @@ public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries)
         return (await WithPathsAsync(found.Take(pageSize).ToList()), found.Count > pageSize);
     }
 
-    /// <summary>The whole record in one query: how many forecasts per outcome and stated probability.</summary>
+    /// <summary>The whole record: one key lookup while public content is unchanged, else one query (how many forecasts per outcome and stated probability).</summary>
     public async Task<ForecastRecord> RecordAsync()
+    {
+        var current = await version.GetAsync();
+        if (kept.Find(current) is { } record)
+        {
+            return record;
+        }
+
+        record = await CountAsync();
+        kept.Keep(current, record);
+        return record;
+    }
+
+    private async Task<ForecastRecord> CountAsync()
     {
         var groups = await Rows.GroupBy(r => new { r.Outcome, r.Probability })
             .Select(g => new { g.Key.Outcome, g.Key.Probability, Count = g.Count() })

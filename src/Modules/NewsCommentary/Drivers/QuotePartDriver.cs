@@ -28,10 +28,9 @@ public sealed class QuotePartDriver(IMarkdownRenderer markdown, LinkHealthQuery 
     /// <summary>The post page's quote: the skip link when it is long, the notice under it when the source has dropped some of its sentences.</summary>
     private async Task<PartView?> DetailAsync(QuotePart part, PartDisplayContext context, string? cite)
     {
-        var plain = markdown.ToPlainText(part.Text);
-        var words = plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
-        var skip = words > LongQuoteWords && context.ContentItem.As<AnalysisPart>() is { Markdown.Length: > 0 };
-        var drift = cite is null ? null : await health.DriftOfAsync(context.ContentItem.ContentItemId, QuoteText.Sentences(plain));
+        var facts = QuoteFacts.Of(markdown.ToPlainText(part.Text));
+        var skip = facts.Words > LongQuoteWords && context.ContentItem.As<AnalysisPart>() is { Markdown.Length: > 0 };
+        var drift = cite is null ? null : await health.DriftOfAsync(context.ContentItem.ContentItemId, facts.Sentences);
         var archive = context.ContentItem.As<SourceLinkPart>()?.ArchiveUrl;
         return context.View(new QuotePartViewModel(
             part.Headline, part.Attribution, markdown.Render(part.Text, headingOffset: 1), cite, SkipToAnalysis: skip,

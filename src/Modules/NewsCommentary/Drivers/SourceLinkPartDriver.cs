@@ -18,8 +18,9 @@ public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown, LinkHealthQ
 
         var archive = SafeUrl.IsHttp(part.ArchiveUrl) ? part.ArchiveUrl : null;
         var quote = markdown.ToPlainText(context.ContentItem.As<QuotePart>()?.Text);
-        var drift = await health.DriftOfAsync(context.ContentItem.ContentItemId, QuoteText.Sentences(quote));
-        var deepLink = TextFragment.Append(part.Url, drift is null ? TextFragment.Directive(quote) : TextFragment.FromFoundSentences(quote, drift.MissingIndexes));
+        var facts = QuoteFacts.Of(quote);
+        var drift = await health.DriftOfAsync(context.ContentItem.ContentItemId, facts.Sentences);
+        var deepLink = TextFragment.Append(part.Url, drift is null ? facts.Directive : TextFragment.FromFoundSentences(quote, drift.MissingIndexes));
 
         // Only the post page says a source is gone: lists stay one query for all their posts.
         var gone = !context.IsSummary && await health.IsGoneAsync(context.ContentItem.ContentItemId, part.Url);

@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Data;
+using Cms.Display;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Services;
 using Modules.NewsCommentary.Indexes;
@@ -12,9 +13,12 @@ namespace Modules.NewsCommentary.Services;
 /// A post's neighbours (the next older and newer post) and up to three related posts (most tags in
 /// common, then newest), in one query bounded whatever the number of posts: the ids, picked on index
 /// columns (one row per neighbour, at most <see cref="CandidatesPerTag"/> tag index rows per shared tag),
-/// joined to the (at most five) posts they name.
+/// joined to the (at most five) posts they name. The answer depends on public content alone, so it is kept
+/// per post version until that content changes (<see cref="PublicContentCache{TValue}"/>): the query was a
+/// quarter of a post page's time (issue 12's profile).
 /// </summary>
-public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries)
+public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries,
+    PublicContentVersion version, PublicContentCache<PostNavigationViewModel?> kept)
 {
     public const int RelatedCount = 3;
 
@@ -22,11 +26,11 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
     public const int CandidatesPerTag = 50;
 
     public async Task<PostNavigationViewModel?> ForAsync(ContentItem post)
+        => post.PublishedUtc is null ? null : await kept.GetOrBuildAsync(await version.GetAsync(), post.ContentItemVersionId, () => BuildAsync(post));
+
+    private async Task<PostNavigationViewModel?> BuildAsync(ContentItem post)
     {
-        if (post.PublishedUtc is not { } date)
-        {
-            return null;
-        }
+        var date = post.PublishedUtc!.Value;
 
         var id = post.ContentItemId;
         var slugs = post.As<TagsPart>()?.Entries().Select(t => t.Slug).ToList() ?? [];

@@ -1,7 +1,5 @@
 using Cms.Content;
-using Cms.Data;
 using Cms.Display;
-using Cms.Hosting;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Services;
@@ -14,7 +12,7 @@ namespace Modules.NewsCommentary.Services;
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
 public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site,
-    CmsDbContext db, ArchiveMonths archive)
+    PublicContentVersion version, ArchiveMonths archive)
 {
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
@@ -58,7 +56,7 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
     public async Task<IReadOnlyList<ArchiveMonthViewModel>> MonthsAsync()
     {
         var zone = (await site.GetAsync()).TimeZone();
-        var generation = await PublicContentVersionAsync();
+        var generation = await version.GetAsync();
         if (archive.Find(generation, zone.Id) is { } kept)
         {
             return kept;
@@ -68,13 +66,6 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
         archive.Keep(generation, zone.Id, months);
         return months;
     }
-
-    /// <summary>
-    /// The shared signal every change readers can see moves on (on whichever node made it), so the kept
-    /// counts are right on every node at once, even when the pages come from a shared output cache.
-    /// </summary>
-    private async Task<long> PublicContentVersionAsync()
-        => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
 
     private async Task<IReadOnlyList<ArchiveMonthViewModel>> CountMonthsAsync(TimeZoneInfo zone)
     {

@@ -71,7 +71,7 @@ public sealed class ForecastPageTests(SiteFactory site) : IClassFixture<SiteFact
         }
 
         Assert.Equal(first, await QueriesAsync("?outcome=open"));
-        Assert.Equal(3, first); // the page of forecasts, their posts' addresses, the record
+        Assert.Equal(3, first); // the page of forecasts, their posts' addresses, the record's version (counted once per change)
     }
 
     private async Task<int> QueriesAsync(string query)
