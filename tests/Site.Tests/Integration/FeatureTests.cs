@@ -14,7 +14,7 @@ public sealed class FeatureTests(SiteFactory site) : IClassFixture<SiteFactory>
         var catalog = site.Services.GetRequiredService<ModuleCatalog>();
 
         Assert.Equal(
-            ["Admin", "Backups", "BlogImport", "Cms", "CommentaryTheme", "Comments", "Contents", "Email", "Forecasts", "GraphQLApi", "Markdown", "Media", "NewsCommentary", "PublishLater", "Recipes", "Search", "Setup", "Users"],
+            ["Admin", "Backups", "BlogImport", "Cms", "CommentaryTheme", "Comments", "ContentApi", "Contents", "Email", "Forecasts", "GraphQLApi", "Markdown", "Media", "NewsCommentary", "PublishLater", "Recipes", "Search", "Setup", "Users"],
             catalog.Features.Select(f => f.Id).Order(StringComparer.Ordinal));
         Assert.True(catalog.Find("CommentaryTheme")!.IsTheme);
         Assert.Equal(["Contents", "Markdown"], catalog.Find("NewsCommentary")!.Dependencies);
