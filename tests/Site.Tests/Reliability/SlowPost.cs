@@ -19,10 +19,14 @@ public sealed class SlowPost : IDisposable
 
     public string Token { get; } = "slow" + Guid.NewGuid().ToString("N")[..10];
 
-    /// <summary>Signs the member in, then sends the POST up to half its body; returns once that half is on the wire.</summary>
+    /// <summary>Signs the member in, then sends the POST up to half its body; returns once the site reads it and that half is on the wire.</summary>
     public static async Task<SlowPost> StartAsync(Uri site, MemberLogin member, string postPath, string postId)
     {
-        var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
+        // Expect: 100-continue holds the body back until the site's code starts reading it (Kestrel answers
+        // 100 Continue on the first read), so "half is on the wire" means the request is in the site's hands,
+        // not waiting in the listen queue, where a stop would rightly drop it on a loaded machine.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer(), Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        var client = new HttpClient(handler) { BaseAddress = site, Timeout = TimeSpan.FromMinutes(2) };
         Assert.Equal(HttpStatusCode.Redirect, (await Accounts.SignInAsync(client, member.UserName, member.Password)).StatusCode);
         var (_, page) = await Html.GetAsync(client, postPath);
         var slow = new SlowPost(client);
@@ -34,7 +38,9 @@ public sealed class SlowPost : IDisposable
         var bytes = await body.ReadAsByteArrayAsync();
         var content = new HalvedContent(bytes, slow._halfSent, slow._rest.Task);
         content.Headers.ContentType = body.Headers.ContentType;
-        slow.Response = client.PostAsync($"/comments/{postId}", content);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/comments/{postId}") { Content = content };
+        request.Headers.ExpectContinue = true;
+        slow.Response = client.SendAsync(request);
         await slow._halfSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
         return slow;
     }
