@@ -2,17 +2,18 @@ using System.Net;
 using Cms.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Site.Tests.Infrastructure;
+using Site.Tests.Modules.ContentApi;
 
 namespace Site.Tests.Modules.GraphQLApi;
 
-/// <summary>Issue 15 point 7: drafts are read through the site's permissions (PreviewContent on the item), as HttpContext.User.</summary>
+/// <summary>Issue 15 point 7: drafts are read through the site's permissions (PreviewContent on the item) of the API token's user; the sign-in cookie is not read under /api.</summary>
 public sealed class DraftTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     [Fact]
     public async Task ADraft_IsInvisibleAnonymously_AndToAnotherAuthor_ButVisibleToItsAuthorAndTheAdministrator()
     {
-        var authorId = await Accounts.EnsureUserAsync(site, "gql-author", "Author");
-        await Accounts.EnsureUserAsync(site, "gql-other", "Author");
+        var (authorId, authorToken) = await ApiClients.TokenAsync(site, "gql-author", "read", "Author");
+        var (_, otherToken) = await ApiClients.TokenAsync(site, "gql-other", "read", "Author");
         var draftId = await site.InScopeAsync(async sp =>
         {
             var contents = sp.GetRequiredService<IContentManager>();
@@ -29,11 +30,15 @@ public sealed class DraftTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.Null((await GraphQLClient.DataAsync(anonymous, one))["contentItem"]);
         Assert.DoesNotContain(draftId, Ids(await GraphQLClient.DataAsync(anonymous, drafts)));
 
-        var other = await Accounts.SignedInClientAsync(site, "gql-other");
+        // The sign-in cookie is never read under /api (no cross-site request acts as the user): signed in, still anonymous.
+        var signedIn = await Accounts.SignedInClientAsync(site, "gql-author");
+        Assert.Null((await GraphQLClient.DataAsync(signedIn, one))["contentItem"]);
+
+        var other = ApiClients.WithToken(site, otherToken);
         Assert.Null((await GraphQLClient.DataAsync(other, one))["contentItem"]);
         Assert.DoesNotContain(draftId, Ids(await GraphQLClient.DataAsync(other, drafts)));
 
-        var author = await Accounts.SignedInClientAsync(site, "gql-author");
+        var author = ApiClients.WithToken(site, authorToken);
         var own = (await GraphQLClient.DataAsync(author, one))["contentItem"]!;
         Assert.Equal("Unpublished thoughts", own["displayText"]!.GetValue<string>());
         Assert.False(own["published"]!.GetValue<bool>());
@@ -41,7 +46,8 @@ public sealed class DraftTests(SiteFactory site) : IClassFixture<SiteFactory>
         Assert.DoesNotContain(draftId, Ids(await GraphQLClient.DataAsync(author, published)));
         Assert.Null((await GraphQLClient.DataAsync(author, $"{{ contentItem(contentItemId: \"{draftId}\") {{ displayText }} }}"))["contentItem"]);
 
-        var admin = await Accounts.SignedInClientAsync(site, SiteFactory.AdminUserName, SiteFactory.AdminPassword);
+        var (_, adminToken) = await ApiClients.TokenAsync(site, "gql-administrator", "read", "Administrator");
+        var admin = ApiClients.WithToken(site, adminToken);
         Assert.Contains(draftId, Ids(await GraphQLClient.DataAsync(admin, drafts)));
     }
 

@@ -6,7 +6,7 @@ using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Modules.GraphQLApi;
 
-/// <summary>Issue 15 point 7: the seed post read through its page, its stored JSON and GraphQL gives the same quote, analysis and source.</summary>
+/// <summary>Issue 15 point 7: the seed post read through its page, its stored JSON, REST (/api/content) and GraphQL gives the same quote, analysis and source.</summary>
 public sealed partial class SeedPostTests(SiteFactory site) : IClassFixture<SiteFactory>
 {
     private const string SeedId = "4sochimeeting2020091100001";
@@ -28,6 +28,7 @@ public sealed partial class SeedPostTests(SiteFactory site) : IClassFixture<Site
         var data = await GraphQLClient.DataAsync(site.CreateReader(), $"{{ contentItem(contentItemId: \"{SeedId}\") {{ ... on NewsCommentary {{ {PostFields} }} }} }}");
         var post = data["contentItem"]!;
         var stored = await site.InScopeAsync(async sp => (await sp.GetRequiredService<IContentManager>().GetAsync(SeedId))!.ToJson());
+        var rest = System.Text.Json.Nodes.JsonNode.Parse(await site.CreateReader().GetStringAsync("/api/content/" + SeedId))!;
 
         Assert.Equal("Sochi Meeting", post["displayText"]!.GetValue<string>());
         foreach (var (part, field, json) in new[]
@@ -39,6 +40,7 @@ public sealed partial class SeedPostTests(SiteFactory site) : IClassFixture<Site
         {
             var storedPart = stored[char.ToUpperInvariant(part[0]) + part[1..]]!;
             Assert.Equal(storedPart[json]!.GetValue<string>(), post[part]![field]!.GetValue<string>());
+            Assert.Equal(storedPart[json]!.GetValue<string>(), rest[char.ToUpperInvariant(part[0]) + part[1..]]![json]!.GetValue<string>());
         }
 
         Assert.Equal("2020-09-11T00:00:00Z", post["sourceLinkPart"]!["publishedUtc"]!.GetValue<string>());
