@@ -21,17 +21,31 @@ internal sealed class ContentImporter(CmsDbContext db, IContentDefinitionManager
     public async Task ImportAsync(IEnumerable<ContentItem> items)
     {
         var before = db.ChangeTracker.Entries().Select(e => e.Entity).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var batch in Batches(items))
-        {
-            await ImportBatchAsync(batch);
-            await db.SaveChangesAsync();
+        var writer = new RowInserter(db);
 
-            // What the batch and its handlers wrote is saved: stop tracking it, or every later save looks at
-            // every row imported before it (a recipe's time per item grew with its length).
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
+        // Changes are looked for once a batch, before its save, not at every query and Add of the batch.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var batch in Batches(items))
             {
-                entry.State = EntityState.Detached;
+                await ImportBatchAsync(batch);
+
+                // New rows go in multi-row INSERTs (EF Core sends one statement per row), updates and deletes through EF.
+                await writer.SaveAsync();
+
+                // What the batch and its handlers wrote is saved: stop tracking it, or every later save looks at
+                // every row imported before it (a recipe's time per item grew with its length).
+                foreach (var entry in db.ChangeTracker.Entries().Where(e => !before.Contains(e.Entity)).ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
             }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
 
