@@ -26,13 +26,16 @@ public static class RecipeApplyCommand
                 return CliExit.Environment;
             }
 
-            if (input.ReadText(parsed, context) is not { } text
-                || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider, isDryRun) is not { } options)
+            var text = input.ReadText(parsed, context);
+            if (text is null || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider, isDryRun) is not { } options)
             {
                 return CliExit.InvalidInput;
             }
 
-            var result = await site.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(text, options);
+            // The text is parsed when the run starts; dropped then, a recipe of 10,000 posts is not held twice.
+            var running = site.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(text, options);
+            text = null;
+            var result = await running;
             if (!result.Succeeded)
             {
                 return RecipeInput.Report(context, result, "the recipe was not applied; nothing was written.");

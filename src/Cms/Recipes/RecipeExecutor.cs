@@ -46,10 +46,11 @@ public sealed class RecipeExecutor(
         return new RecipeResult(await ValidateStepsAsync(steps), []);
     }
 
-    public async Task<RecipeResult> ExecuteAsync(string recipeText, RecipeExecutionOptions? options = null)
+    // Not async: the text (twice the size of the file) is not kept alive while the recipe runs.
+    public Task<RecipeResult> ExecuteAsync(string recipeText, RecipeExecutionOptions? options = null)
     {
         var (recipe, error) = RecipeReader.Parse(recipeText);
-        return recipe is null ? RecipeResult.Failed(error!) : await RunAsync(recipe, options ?? new());
+        return recipe is null ? Task.FromResult(RecipeResult.Failed(error!)) : RunAsync(recipe, options ?? new());
     }
 
     // A recipe built in code (an export) holds .NET values such as DateTime; read as its text would be,

@@ -11,7 +11,7 @@ internal sealed class RecipePreparer(IRecipeHarvester harvester, IConfiguration 
 {
     private const int MaxNesting = 5;
 
-    /// <summary>Checks the header, evaluates script values and expands nested recipes into one list of steps.</summary>
+    /// <summary>Checks the header, evaluates script values (in the recipe itself, which the caller parsed for this run) and expands nested recipes into one list of steps.</summary>
     public (List<RecipeStep> Steps, List<RecipeError> Errors) Prepare(JsonObject recipe, RecipeExecutionOptions options)
         => Prepare(recipe, options, "steps", 0);
 
@@ -37,7 +37,9 @@ internal sealed class RecipePreparer(IRecipeHarvester harvester, IConfiguration 
         }
 
         var evaluator = new ScriptValueEvaluator(recipe["variables"] as JsonObject, options.Parameters, configuration);
-        var evaluated = (JsonArray)rawSteps.DeepClone();
+        // Evaluated in place, not in a copy: every caller parsed (or copied) the recipe for this one run, and a copy
+        // of a 10,000-post recipe was most of an import's memory.
+        var evaluated = rawSteps;
         for (var i = 0; i < evaluated.Count; i++)
         {
             var stepPath = $"{path}[{i}]";

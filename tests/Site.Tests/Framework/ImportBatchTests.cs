@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Cms.Recipes.Steps;
 using Modules.Contents.Indexes;
+using Modules.NewsCommentary.Indexes;
 using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
 using Site.Tests.Modules.NewsCommentary;
@@ -38,6 +40,38 @@ public sealed class ImportBatchTests(ImportBatchTests.ImportSite site) : IClassF
         Assert.True(twice.Queries - once.Queries <= Items / 10, $"{once.Queries} queries for {Items} items, {twice.Queries} for {2 * Items} more");
         Assert.True(twice.Saves - once.Saves <= Items / 50, $"{once.Saves} saves for {Items} items, {twice.Saves} for {2 * Items} more");
         Assert.True(once.Queries > 0 && once.Saves > 0, "the counter saw no work");
+    }
+
+    [Fact]
+    public async Task ThousandsOfItems_CommandsGrowPerBatch_NotPerItem()
+    {
+        const int Batch = ContentStep.ProgressEvery, Large = 5 * Batch;
+        var (one, oneBatch) = await ImportCommandCounter.MeasureAsync(() => ApplyAsync(Posts(20001, Batch)));
+        var (five, fiveBatches) = await ImportCommandCounter.MeasureAsync(() => ApplyAsync(Posts(20001 + Batch, Large)));
+
+        Assert.True(one.Succeeded && five.Succeeded, string.Join(" ", one.Errors.Concat(five.Errors)));
+        Assert.Equal(Batch + Large, one.Changes.Count + five.Changes.Count);
+
+        // EF Core alone sent an INSERT per row (an item's version, its path, tags, search entry, link check): thousands
+        // a batch. Written in sets, a batch costs a few dozen commands, and four batches more cost at most four times one.
+        Assert.True(oneBatch.Commands < Batch / 5, $"{oneBatch.Commands} commands for one batch of {Batch} items");
+        Assert.True(fiveBatches.Commands <= 5 * oneBatch.Commands, $"{oneBatch.Commands} commands for one batch, {fiveBatches.Commands} for five");
+        Assert.True(fiveBatches.Saves <= 5 * oneBatch.Saves, $"{oneBatch.Saves} saves for one batch, {fiveBatches.Saves} for five");
+
+        // Every row written in sets is there: the items, their paths and their tags (two each).
+        var counts = await site.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<CmsDbContext>();
+            const string Prefix = "batchpost0000000000002"; // posts 20000 to 29999: this test's only
+            return new[]
+            {
+                await db.ContentItems.CountAsync(r => r.ContentItemId.StartsWith(Prefix) && r.Published),
+                await db.Set<AutoroutePartIndex>().CountAsync(i => i.ContentItemId.StartsWith(Prefix)),
+                await db.Set<TagsPartIndex>().CountAsync(i => i.ContentItemId.StartsWith(Prefix)),
+            };
+        });
+        Assert.Equal([Batch + Large, Batch + Large, 2 * (Batch + Large)], counts);
+        Assert.Equal(HttpStatusCode.OK, (await site.CreateReader().GetAsync($"/batch/post-{20000 + Batch + Large}")).StatusCode);
     }
 
     [Fact]

@@ -75,57 +75,74 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
 
     public async Task ApplyAsync(RecipeStep step, RecipeApplyContext context)
     {
-        var items = new List<ContentItem>();
+        // Only the ids are read up front; each batch's items are made from their JSON when the batch is imported,
+        // and that JSON is dropped as it goes, so memory holds the recipe and one batch, not the recipe twice.
         var data = (JsonArray)StepJson.Find(step.Data, "Data")!;
+        var keys = new List<(string ItemId, string VersionId)>(data.Count);
         foreach (var node in data)
         {
             var json = (JsonObject)node!;
-            var item = ContentItem.FromJson(json);
-            if (string.IsNullOrEmpty(item.ContentItemVersionId))
+            if (json["ContentItemVersionId"]?.GetValue<string>() is not { Length: > 0 })
             {
-                item.ContentItemVersionId = IdGenerator.NewId();
+                json["ContentItemVersionId"] = IdGenerator.NewId();
             }
 
-            // Orchard's recipes list the versions they mean readers to see; absent flags mean a live item.
-            item.Latest = json["Latest"] is null || item.Latest;
-            item.Published = json["Published"] is null || item.Published;
-            items.Add(item);
+            keys.Add((json["ContentItemId"]!.GetValue<string>(), json["ContentItemVersionId"]!.GetValue<string>()));
         }
-
-        // The items hold copies of their JSON: the step's own (a whole recipe's worth) is not needed again.
-        data.Clear();
 
         // Looked up in sets, not item by item: a recipe of 10,000 posts made 30,000 queries here.
-        var before = (await StoredVersionsAsync(items)).ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
-        var existingItems = await ExistingItemsAsync(items);
+        var before = (await StoredVersionsAsync(keys.Select(k => k.VersionId), withData: true)).ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
+        var existingItems = await ExistingItemsAsync(keys);
 
         // All in the recipe's one transaction; the batches only let a long import say how far it is.
-        for (var done = 0; done < items.Count; done += ProgressEvery)
+        for (var done = 0; done < data.Count; done += ProgressEvery)
         {
-            await contentManager.ImportAsync(items.Skip(done).Take(ProgressEvery));
-            if (items.Count > ProgressEvery)
+            var batch = new List<ContentItem>(ProgressEvery);
+            for (var i = done; i < Math.Min(done + ProgressEvery, data.Count); i++)
             {
-                logger.LogInformation(ProgressEvent, "Step {Index} (content): {Done} of {Total} items imported", step.Index, Math.Min(done + ProgressEvery, items.Count), items.Count);
+                batch.Add(ToItem((JsonObject)data[i]!));
+                data[i] = null;
+            }
+
+            await contentManager.ImportAsync(batch);
+            if (data.Count > ProgressEvery)
+            {
+                logger.LogInformation(ProgressEvent, "Step {Index} (content): {Done} of {Total} items imported", step.Index, Math.Min(done + ProgressEvery, data.Count), data.Count);
             }
         }
 
+        data.Clear();
+
+        // A version that was not stored before is new whatever it holds: its JSON need not be read to tell.
         var reported = new HashSet<string>(StringComparer.Ordinal);
-        var after = (await StoredVersionsAsync(items)).ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
-        foreach (var item in items)
+        var after = (await StoredVersionsAsync(keys.Select(k => k.VersionId).Where(before.ContainsKey), withData: true))
+            .Concat(await StoredVersionsAsync(keys.Select(k => k.VersionId).Where(v => !before.ContainsKey(v)), withData: false))
+            .ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
+        foreach (var (itemId, versionId) in keys)
         {
-            var stored = after.GetValueOrDefault(item.ContentItemVersionId);
-            if (stored is null || stored == before.GetValueOrDefault(item.ContentItemVersionId))
+            var stored = after.GetValueOrDefault(versionId);
+            if (stored is null || stored == before.GetValueOrDefault(versionId))
             {
                 continue;
             }
 
             // One line per item: a new item's later versions (a draft over its published one) are part of its creation.
-            if (reported.Add(item.ContentItemId))
+            if (reported.Add(itemId))
             {
-                var change = existingItems.Contains(item.ContentItemId) ? "updated" : "created";
+                var change = existingItems.Contains(itemId) ? "updated" : "created";
                 context.Changes.Add($"content item {change}: {stored.ContentType} '{stored.DisplayText}' ({stored.ContentItemId})");
             }
         }
+    }
+
+    private static ContentItem ToItem(JsonObject json)
+    {
+        var item = ContentItem.FromJson(json);
+
+        // Orchard's recipes list the versions they mean readers to see; absent flags mean a live item.
+        item.Latest = json["Latest"] is null || item.Latest;
+        item.Published = json["Published"] is null || item.Published;
+        return item;
     }
 
     /// <summary>Lookups take this many ids at a time, well under each database's limit on parameters.</summary>
@@ -134,14 +151,14 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
     /// <summary>What the report needs of a stored version; two equal ones mean the version did not change.</summary>
     private sealed record StoredVersion(string ContentItemId, string ContentItemVersionId, string ContentType, string DisplayText, bool Latest, bool Published, string Data);
 
-    /// <summary>The stored versions of the recipe's items, whichever of them exist (their JSON as text: nothing is parsed).</summary>
-    private async Task<List<StoredVersion>> StoredVersionsAsync(List<ContentItem> items)
+    /// <summary>The stored versions among these, whichever exist (their JSON as text, when asked for: nothing is parsed).</summary>
+    private async Task<List<StoredVersion>> StoredVersionsAsync(IEnumerable<string> versionIds, bool withData)
     {
         var found = new List<StoredVersion>();
-        foreach (var chunk in items.Select(i => i.ContentItemVersionId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        foreach (var chunk in versionIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
         {
             found.AddRange(await contentManager.Query().Where(r => chunk.Contains(r.ContentItemVersionId))
-                .Select(r => new StoredVersion(r.ContentItemId, r.ContentItemVersionId, r.ContentType, r.DisplayText, r.Latest, r.Published, r.Data))
+                .Select(r => new StoredVersion(r.ContentItemId, r.ContentItemVersionId, r.ContentType, r.DisplayText, r.Latest, r.Published, withData ? r.Data : ""))
                 .ToListAsync());
         }
 
@@ -149,10 +166,10 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
     }
 
     /// <summary>The recipe's items that have any stored version (so the report says "updated").</summary>
-    private async Task<HashSet<string>> ExistingItemsAsync(List<ContentItem> items)
+    private async Task<HashSet<string>> ExistingItemsAsync(List<(string ItemId, string VersionId)> keys)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in items.Select(i => i.ContentItemId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
+        foreach (var chunk in keys.Select(k => k.ItemId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
         {
             found.UnionWith(await contentManager.Query().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync());
         }
