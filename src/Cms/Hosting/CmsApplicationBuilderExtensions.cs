@@ -44,6 +44,7 @@ public static class CmsApplicationBuilderExtensions
         // A cached page is answered here, before anything below touches the database; whatever
         // changes what a cached page would show (content, settings, roles, features) evicts it.
         app.UseOutputCache();
+        app.UseMiddleware<ConcurrencyGateMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseMiddleware<ThemeMiddleware>();
 
@@ -69,7 +70,9 @@ public static class CmsApplicationBuilderExtensions
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var scope = app.Services.CreateScope();
-        OperationsRegistration.EnsureWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).GetAwaiter().GetResult();
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        OperationsRegistration.EnsureWriteAheadLogAsync(db).GetAwaiter().GetResult();
+        app.Services.GetRequiredService<StartupTiming>().Mark($"database opened, EF Core's model built ({db.Model.GetEntityTypes().Count()} entity types)", watch.ElapsedMilliseconds);
         var changes = scope.ServiceProvider.GetRequiredService<SchemaCheck>().EnsureUpToDateAsync().GetAwaiter().GetResult();
         if (changes is { Count: > 0 })
         {
