@@ -44,7 +44,6 @@ public static class CmsApplicationBuilderExtensions
         // A cached page is answered here, before anything below touches the database; whatever
         // changes what a cached page would show (content, settings, roles, features) evicts it.
         app.UseOutputCache();
-        app.UseMiddleware<ConcurrencyGateMiddleware>();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseMiddleware<ThemeMiddleware>();
 
