@@ -25,7 +25,8 @@ public sealed class SchemaCheck(CmsDbContext db, IFeatureManager features, Modul
 {
     public const string DocumentId = "SchemaStamp";
 
-    private static string? s_build;
+    // Per provider: one process may open a SQLite site and then a PostgreSQL one (a move).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_builds = new(StringComparer.Ordinal);
 
     /// <summary>Checks and upgrades unless the stamp says this build already did with the features as they are; returns the changes made (null: skipped).</summary>
     public async Task<IReadOnlyList<string>?> EnsureUpToDateAsync()
@@ -57,7 +58,8 @@ public sealed class SchemaCheck(CmsDbContext db, IFeatureManager features, Modul
     /// <summary>The build's identity as far as the schema goes: the framework, every module, EF Core and its provider.</summary>
     public static string Build(ModuleCatalog catalog, CmsDbContext db)
     {
-        if (s_build is { } known)
+        var provider = db.Database.ProviderName ?? "";
+        if (s_builds.TryGetValue(provider, out var known))
         {
             return known;
         }
@@ -72,7 +74,7 @@ public sealed class SchemaCheck(CmsDbContext db, IFeatureManager features, Modul
             db.GetService<IMigrationsSqlGenerator>().GetType().Assembly,
         };
         var ids = string.Join("\n", assemblies.Select(a => $"{a.GetName().Name} {a.ManifestModule.ModuleVersionId:N}").Order(StringComparer.Ordinal));
-        return s_build = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{db.Database.ProviderName}\n{ids}")));
+        return s_builds[provider] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{provider}\n{ids}")));
     }
 
     private static string Stamp(string build, int? featureVersion) => $$"""{"build":"{{build}}","featureState":{{featureVersion ?? -1}}}""";
