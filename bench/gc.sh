@@ -40,6 +40,9 @@ declare -A GC=(
   [ws-nonconcurrent]="DOTNET_gcServer=0,DOTNET_gcConcurrent=0"
   [ws-conserve]="DOTNET_gcServer=0,DOTNET_GCConserveMemory=5"
   [ws-nopgo]="DOTNET_gcServer=0,DOTNET_TieredPGO=0"
+  [no-idle-trim]="Cms__Memory__IdleTrim=false"
+  [gen0-2m]="DOTNET_GCgen0size=0x200000"
+  [cache-16m]="Cms__PublicCache__SizeLimitMiB=16"
 )
 CONFIGS="${CONFIGS:-server server-nodatas server-limit workstation ws-nonconcurrent ws-conserve ws-nopgo chosen}"
 LOADS=("post miss $POST_PATH" "home member /")

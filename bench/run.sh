@@ -44,6 +44,8 @@ POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
 IMPORT_CHUNK="${IMPORT_CHUNK:-1000}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-60}"
 NGINX_BIN="${NGINX_BIN:-/usr/sbin/nginx}"
+COMPARE_WARMUP="${COMPARE_WARMUP:-2s}"
+COMPARE_ROUNDS="${COMPARE_ROUNDS:-2}"
 
 case "$POST_PATH" in /*) ;; *) POST_PATH="/$POST_PATH" ;; esac
 POST_PATH="${POST_PATH%/}"
@@ -361,17 +363,33 @@ EOF
 "$NGINX_BIN" -p "$NGX" -e "$NGX/error.log" -c "$NGX/nginx.conf" >"$NGX/stdout.log" 2>&1 &
 NGINX_PID=$!
 wait_for_200 "http://127.0.0.1:$NGINX_PORT/" 15 "$NGINX_PID" "nginx" "$NGX/error.log"
-declare -A NGINX_RPS=()
+# Point 6 compares like with like: the site's cached page and nginx's copy, each warmed up (COMPARE_WARMUP, even in
+# QUICK: a cold site runs tier-0 code for its first second), then measured in turn, site, nginx, site, nginx...
+# (COMPARE_ROUNDS), with the same wrk settings, so a change in the machine's load falls on both alike; each side's
+# figure is the mean of its rounds.
+declare -A NGINX_RPS=() SITE_CACHED_RPS=()
+compare_run() { # label url out: one wrk run, req/s printed
+  local out="$3" rps err
+  log "$1: wrk -t$THREADS -c$CONNECTIONS -d$DURATION $2"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency "$2" >"$out" 2>&1 ||
+    { cat "$out" >&2; die "wrk failed against $2"; }
+  { printf '===== %s: %s\n' "$1" "$2"; cat "$out"; echo; } >>"$RAW"
+  read -r rps _ _ err _ < <(parse_wrk "$out")
+  [ "$err" = "0" ] || die "$1 answered $err errors on $2"
+  echo "$rps"
+}
 for entry in "post $POST_PATH" "home /"; do
   read -r page path <<<"$entry"
-  out="$WORK/wrk-nginx-$page.txt"
-  log "nginx $page: wrk -t$THREADS -c$CONNECTIONS -d$DURATION http://127.0.0.1:$NGINX_PORT$path"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$WRK_TIMEOUT" --latency "http://127.0.0.1:$NGINX_PORT$path" >"$out" 2>&1 ||
-    { cat "$out" >&2; die "wrk failed against nginx"; }
-  { printf '===== nginx %s: %s\n' "$page" "$path"; cat "$out"; echo; } >>"$RAW"
-  read -r rps _ _ err _ < <(parse_wrk "$out")
-  [ "$err" = "0" ] || die "nginx answered $err errors on $path"
-  NGINX_RPS[$page]="$rps"
+  for url in "$(url_of small)$path" "http://127.0.0.1:$NGINX_PORT$path"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$COMPARE_WARMUP" --timeout "$WRK_TIMEOUT" "$url" >/dev/null 2>&1 || die "wrk warm-up of $url failed"
+  done
+  site_sum=0 nginx_sum=0
+  for ((round = 1; round <= COMPARE_ROUNDS; round++)); do
+    site_sum=$(( site_sum + $(compare_run "site $page cached (vs nginx, round $round)" "$(url_of small)$path" "$WORK/wrk-vs-site-$page-$round.txt" | awk '{ printf "%d", $1 }') ))
+    nginx_sum=$(( nginx_sum + $(compare_run "nginx $page (round $round)" "http://127.0.0.1:$NGINX_PORT$path" "$WORK/wrk-nginx-$page-$round.txt" | awk '{ printf "%d", $1 }') ))
+  done
+  SITE_CACHED_RPS[$page]=$(( site_sum / COMPARE_ROUNDS ))
+  NGINX_RPS[$page]=$(( nginx_sum / COMPARE_ROUNDS ))
 done
 stop_pid "$NGINX_PID"; NGINX_PID=""
 

@@ -73,7 +73,7 @@ targets() {
   printf '  4. peak RSS under every load <= 250 MiB: worst %s; after the loads within 10%% of the start: see memory above\n' "$worst_peak"
   printf '  5. start-up <= 1,000 ms: median %s ms (small site)\n' "$startup_small"
   printf '  6. cached >= 0.9 x nginx: post %s, home %s\n' \
-    "$(ratio "$(row_field small post cached 1 5)" "${NGINX_RPS[post]}")" "$(ratio "$(row_field small home cached 1 5)" "${NGINX_RPS[home]}")"
+    "$(ratio "${SITE_CACHED_RPS[post]}" "${NGINX_RPS[post]}")" "$(ratio "${SITE_CACHED_RPS[home]}" "${NGINX_RPS[home]}")"
 }
 
 report() {
@@ -96,9 +96,9 @@ report() {
   [ -z "$PEAK_NOTE" ] || echo "  $PEAK_NOTE"
   echo
   printf 'cached vs nginx serving the same bytes (post %s bytes, home %s bytes): post %s vs %s req/s = %s x, home %s vs %s req/s = %s x\n' \
-    "$POST_BYTES" "$HOME_BYTES" "$(fmt_n "$(row_field small post cached 1 5)")" "$(fmt_n "${NGINX_RPS[post]}")" \
-    "$(ratio "$(row_field small post cached 1 5)" "${NGINX_RPS[post]}")" "$(fmt_n "$(row_field small home cached 1 5)")" \
-    "$(fmt_n "${NGINX_RPS[home]}")" "$(ratio "$(row_field small home cached 1 5)" "${NGINX_RPS[home]}")"
+    "$POST_BYTES" "$HOME_BYTES" "$(fmt_n "${SITE_CACHED_RPS[post]}")" "$(fmt_n "${NGINX_RPS[post]}")" \
+    "$(ratio "${SITE_CACHED_RPS[post]}" "${NGINX_RPS[post]}")" "$(fmt_n "${SITE_CACHED_RPS[home]}")" \
+    "$(fmt_n "${NGINX_RPS[home]}")" "$(ratio "${SITE_CACHED_RPS[home]}" "${NGINX_RPS[home]}")"
   echo "memory (RSS, MiB; after = ${SETTLE}s after the last load):"
   for s in "${SITES[@]}"; do
     printf '  %-5s start %4s, after all loads %4s (%s), after the post-miss and home-member loads again %4s (%s run to run)\n' "$s" \

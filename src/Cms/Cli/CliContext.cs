@@ -1,4 +1,5 @@
 using Cms.Data;
+using Cms.Hosting;
 using Cms.Modules;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
@@ -74,8 +75,7 @@ public sealed class CliContext(WebApplicationBuilder builder, TextWriter output,
 
         if (migrate)
         {
-            await new SchemaUpgrader(db).UpgradeAsync();
-            await scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync();
+            await scope.ServiceProvider.GetRequiredService<SchemaCheck>().EnsureUpToDateAsync();
         }
 
         return scope;

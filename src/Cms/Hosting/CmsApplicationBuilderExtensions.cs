@@ -69,15 +69,16 @@ public static class CmsApplicationBuilderExtensions
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         using var scope = app.Services.CreateScope();
-        OperationsRegistration.EnsureWriteAheadLogAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).GetAwaiter().GetResult();
-        var changes = new SchemaUpgrader(scope.ServiceProvider.GetRequiredService<CmsDbContext>()).UpgradeAsync().GetAwaiter().GetResult();
-        if (changes.Count > 0)
+        var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
+        OperationsRegistration.EnsureWriteAheadLogAsync(db).GetAwaiter().GetResult();
+        app.Services.GetRequiredService<StartupTiming>().Mark($"database opened, EF Core's model built ({db.Model.GetEntityTypes().Count()} entity types)", watch.ElapsedMilliseconds);
+        var changes = scope.ServiceProvider.GetRequiredService<SchemaCheck>().EnsureUpToDateAsync().GetAwaiter().GetResult();
+        if (changes is { Count: > 0 })
         {
             app.Logger.LogInformation("Database schema upgraded: {Changes}", string.Join("; ", changes));
         }
 
-        scope.ServiceProvider.GetRequiredService<IFeatureManager>().MigrateAsync().GetAwaiter().GetResult();
         app.Services.GetRequiredService<SchemaState>().MarkUpToDate();
-        app.Services.GetRequiredService<StartupTiming>().Mark("schema checked", watch.ElapsedMilliseconds);
+        app.Services.GetRequiredService<StartupTiming>().Mark(changes is null ? "schema stamp matched, check skipped" : "schema checked", watch.ElapsedMilliseconds);
     }
 }

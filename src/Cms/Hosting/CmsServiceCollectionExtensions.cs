@@ -61,6 +61,7 @@ public static class CmsServiceCollectionExtensions
         // Started after the modules' hosted services, so an unattended setup is done when it takes
         // its first look (and starts clean) at once, rather than up to a poll later, mid-request.
         services.AddHostedService<ClusterSignals>();
+        services.AddHostedService<IdleMemoryTrim>();
         return builder;
     }
 
@@ -88,6 +89,7 @@ public static class CmsServiceCollectionExtensions
         });
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
+        services.AddScoped<SchemaCheck>();
         services.AddScoped<ISiteService, SiteService>();
         services.AddScoped<SiteSettingsSections>();
         services.AddScoped<IPublicUrls, PublicUrls>();

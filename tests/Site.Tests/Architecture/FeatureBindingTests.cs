@@ -19,6 +19,7 @@ public sealed class FeatureBindingTests(FeatureBindingTests.Site site) : IClassF
     private static readonly Dictionary<string, string> s_unboundHostedServices = new(StringComparer.Ordinal)
     {
         ["ClusterSignals"] = "the framework's: keeps this node's caches true when another node changes the site",
+        ["IdleMemoryTrim"] = "the framework's: gives the memory a load grew back once the load stops, whatever the features",
         ["UnattendedSetup"] = "runs before the site has a database, so before there is any feature state",
     };
 

@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Data;
+using Cms.Hosting;
 using Cms.Recipes;
 using Cms.Security;
 using Cms.Settings;
@@ -131,6 +132,7 @@ public sealed class SetupService(
                     s.BaseUrl = PublicBaseUrl.TryNormalize(request.BaseUrl, out var baseUrl, out _) ? baseUrl : "";
                 });
                 await CreateAdminAsync(services, request, adminId);
+                await services.GetRequiredService<SchemaCheck>().MarkUpToDateAsync();
                 return (Dictionary<string, string>?)null;
             });
         }
