@@ -27,6 +27,7 @@ public sealed class BenchScriptTests
         Assert.Equal(12, CreatedItems(first.Out));
         Assert.True(more.ExitCode == 0, more.ToString());
         Assert.Equal(8, CreatedItems(more.Out));
+        Assert.DoesNotContain("ForecastPart", first.Out + first.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -38,6 +39,20 @@ public sealed class BenchScriptTests
         Assert.Equal(["2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"], months);
         Assert.All(items, i => Assert.Contains("Bench", i!["TagsPart"]!["Tags"]!.AsArray().Select(t => t!.GetValue<string>())));
         Assert.Equal(600, items.Select(i => i!["AutoroutePart"]!["Path"]!.GetValue<string>()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task GeneratedPosts_EachMakeAForecast_SomeResolved_AllWithAProbability()
+    {
+        var items = JsonNode.Parse(await GeneratePostsAsync(1, 300))!["steps"]![0]!["Data"]!.AsArray();
+
+        var forecasts = items.Select(i => Assert.Single(i!["ForecastPart"]!["Forecasts"]!.AsArray())!).ToList();
+        Assert.Equal(300, forecasts.Select(f => f["Id"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(forecasts, f => Assert.Equal(26, f["Id"]!.GetValue<string>().Length));
+        Assert.All(forecasts, f => Assert.InRange(f["Probability"]!.GetValue<int>(), 0, 100));
+        var outcomes = forecasts.GroupBy(f => f["Outcome"]?.GetValue<string>() ?? "open").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["open"] = 100, ["Happened"] = 100, ["DidNotHappen"] = 100 }, outcomes);
+        Assert.All(forecasts.Where(f => f["Outcome"] is not null), f => Assert.NotNull(f["ResolvedUtc"]));
     }
 
     [Fact]

@@ -23,7 +23,11 @@ public sealed class AutorouteModel : IModelContributor
         e.Property(i => i.ContentItemVersionId).HasMaxLength(26);
         e.Property(i => i.Path).HasMaxLength(AutoroutePartPathLength);
         e.HasIndex(i => new { i.Path, i.Published });
-        e.HasIndex(i => i.ContentItemId);
+
+        // PathsOfAsync (a list page's addresses: ContentItemId IN (...) AND Published) seeks both columns;
+        // on ContentItemId alone PostgreSQL preferred the (Path, Published) index, a walk of every published
+        // row. Sites made before it get it at start-up (SchemaUpgrader creates a model's missing indexes).
+        e.HasIndex(i => new { i.ContentItemId, i.Published });
     });
 
     private const int AutoroutePartPathLength = Models.AutoroutePart.MaxLength;
