@@ -132,7 +132,14 @@ url_of() { echo "http://127.0.0.1:${PORT[$1]}"; }
 fmt_n() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]([,]|$)/, ",&", s); print s }'; }
 
 # --- 2. publish ---------------------------------------------------------------------------------
-publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+# PUBLISHED=folder: a Release publish of this build to reuse (copied), instead of publishing again.
+if [ -n "${PUBLISHED:-}" ]; then
+  [ -f "$PUBLISHED/Site.dll" ] || die "PUBLISHED=$PUBLISHED holds no Site.dll"
+  log "using the publish in $PUBLISHED (PUBLISHED)"
+  cp -a "$PUBLISHED/." "$OUT/"
+else
+  publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+fi
 PUBLISH_SECONDS=$((SECONDS - BENCH_START))
 export_site_environment
 

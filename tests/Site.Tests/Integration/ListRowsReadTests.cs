@@ -30,7 +30,7 @@ public sealed class ListRowsReadTests(ITestOutputHelper output)
     /// <summary>A few rows either way are not growth (PostgreSQL's catalog lookups vary); 5 × 120 posts would be hundreds.</summary>
     private const int Slack = 20;
 
-    private static readonly string[] s_pages = ["/", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage", "/forecasts"];
+    private static readonly string[] s_pages = ["/", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage", "/forecasts", "/forecasts?outcome=happened"];
 
     [Fact]
     public async Task ListPages_ReadNoMoreRows_AtFiveTimesThePosts()

@@ -39,8 +39,10 @@ public sealed class ForecastModel : IModelContributor
         e.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(i => i.ContentItemId);
 
-        // The due list (unresolved, by date) and the public list (newest first, by outcome).
+        // The due list (unresolved, by date), the public list (newest first) and one outcome's list (newest
+        // first: a seek to the outcome, then as many rows as the page shows, however rare the outcome).
         e.HasIndex(i => new { i.Outcome, i.ResolveByUtc });
         e.HasIndex(i => new { i.PostPublishedUtc, i.Id });
+        e.HasIndex(i => new { i.Outcome, i.PostPublishedUtc, i.Id });
     });
 }
