@@ -24,9 +24,10 @@ public sealed class AutorouteModel : IModelContributor
         e.Property(i => i.Path).HasMaxLength(AutoroutePartPathLength);
         e.HasIndex(i => new { i.Path, i.Published });
 
-        // PathsOfAsync (a list page's addresses: ContentItemId IN (...) AND Published) seeks both columns;
-        // on ContentItemId alone PostgreSQL preferred the (Path, Published) index, a walk of every published
-        // row. Sites made before it get it at start-up (SchemaUpgrader creates a model's missing indexes).
+        // PathsOfAsync (a page's addresses: ContentItemId IN (...) AND Published) seeks both columns, so
+        // Published is part of the index condition, not a filter on every version fetched; the item's own
+        // look-ups use its first column. Sites made before it get it at start-up (SchemaUpgrader creates a
+        // model's missing indexes; UpgradeTests).
         e.HasIndex(i => new { i.ContentItemId, i.Published });
     });
 
