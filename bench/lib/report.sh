@@ -95,6 +95,8 @@ report() {
   echo "  paths: post $POST_PATH, home /, archive /archive, month /archive/2021/03, tag /tags/bench, search /search?q=kremlin+integration (every post matches), forecasts /forecasts"
   echo "  cached: anonymous, same address; miss: a fresh query string each request; member: a signed-in member's cookies"
   [ -z "$PEAK_NOTE" ] || echo "  $PEAK_NOTE"
+  [ -z "${ONLY_PAGES:-}${ONLY_VARIANTS:-}" ] ||
+    echo "  loaded only: pages ${ONLY_PAGES:-all}, variants ${ONLY_VARIANTS:-all}; the figures below of loads not run read 0 or n/a"
   echo
   printf 'cached vs nginx serving the same bytes (post %s bytes, home %s bytes): post %s vs %s req/s = %s x, home %s vs %s req/s = %s x\n' \
     "$POST_BYTES" "$HOME_BYTES" "$(fmt_n "$(row_field small post cached 1 5)")" "$(fmt_n "${NGINX_RPS[post]}")" \
