@@ -25,7 +25,9 @@ RESULTS_DIR="$BENCH_DIR/results"
 
 QUICK="${QUICK:-0}"
 if [ "$QUICK" = "1" ]; then
-  : "${DURATION:=1s}" "${WARMUP:=0}" "${CONNECTIONS:=16}" "${SMALL_POSTS:=10}" "${LARGE_POSTS:=100}"
+  # 60 posts: ten a month, so the month page (10 a page) and /forecasts (50 a page) show a full first
+  # page on both sites, as at 100 and 10,000; with fewer the small site's pages show less and the ratio lies.
+  : "${DURATION:=1s}" "${WARMUP:=0}" "${CONNECTIONS:=16}" "${SMALL_POSTS:=60}" "${LARGE_POSTS:=300}"
   : "${IMPORT_TIMEOUT:=30}" "${STARTUP_RUNS:=1}" "${SETTLE:=1}" "${COMMENTS:=20}"
 else
   : "${DURATION:=5s}" "${WARMUP:=2s}" "${SMALL_POSTS:=100}" "${LARGE_POSTS:=10000}" "${IMPORT_TIMEOUT:=45}"
@@ -62,11 +64,29 @@ PAGES=(
   "month /archive/2021/03"
   "tag /tags/bench"
   "search /search?q=kremlin+integration"
+  "forecasts /forecasts"
 )
 # cached: anonymous, the same address each time (answered by the output cache);
 # miss: anonymous, a query string never asked before each time (bench/wrk/fresh-query.lua);
 # member: a signed-in member's cookies (bench/wrk/cookie.lua); never cached.
 VARIANTS=(cached miss member)
+
+# ONLY_PAGES / ONLY_VARIANTS (names, space-separated) load a subset, e.g. the list pages at 10,000 posts:
+#   ONLY_PAGES="home archive month tag search forecasts" ONLY_VARIANTS="miss member" PG_IMPORT=0 bash bench/run.sh
+# The checks before the loads still ask every page.
+ONLY_PAGES="${ONLY_PAGES:-}"
+ONLY_VARIANTS="${ONLY_VARIANTS:-}"
+# PG_IMPORT=0 skips the PostgreSQL import and the SQLite "more onto" import (the import figures are another run's).
+PG_IMPORT="${PG_IMPORT:-1}"
+chosen() { # name list: is the name in the space-separated list (an empty list chooses everything)?
+  [ -z "$2" ] || [[ " $2 " == *" $1 "* ]]
+}
+for name in $ONLY_PAGES; do
+  printf '%s\n' "${PAGES[@]}" | grep -q "^$name " || die "ONLY_PAGES: no page named $name (pages: post home archive month tag search forecasts)"
+done
+for name in $ONLY_VARIANTS; do
+  chosen "$name" "${VARIANTS[*]}" || die "ONLY_VARIANTS: no variant named $name (variants: ${VARIANTS[*]})"
+done
 
 # --- 1. tools ---------------------------------------------------------------------------------
 command -v wrk >/dev/null 2>&1 || apt_install wrk
@@ -114,7 +134,14 @@ url_of() { echo "http://127.0.0.1:${PORT[$1]}"; }
 fmt_n() { awk -v n="$1" 'BEGIN { s = sprintf("%d", n); while (s ~ /[0-9][0-9][0-9][0-9]/) sub(/[0-9][0-9][0-9]([,]|$)/, ",&", s); print s }'; }
 
 # --- 2. publish ---------------------------------------------------------------------------------
-publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+# PUBLISHED=folder: a Release publish of this build to reuse (copied), instead of publishing again.
+if [ -n "${PUBLISHED:-}" ]; then
+  [ -f "$PUBLISHED/Site.dll" ] || die "PUBLISHED=$PUBLISHED holds no Site.dll"
+  log "using the publish in $PUBLISHED (PUBLISHED)"
+  cp -a "$PUBLISHED/." "$OUT/"
+else
+  publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+fi
 PUBLISH_SECONDS=$((SECONDS - BENCH_START))
 export_site_environment
 
@@ -161,7 +188,9 @@ build_site small
 build_site large
 
 # 10,000 more onto 10,000: on a copy of the large site, when its one recipe finished in time.
-if [ "${SITE_IMPORTED[large]}" = "ok" ]; then
+if [ "$PG_IMPORT" = "0" ]; then
+  IMPORT_ROWS+=("SQLite|$LARGE_POSTS|$LARGE_POSTS|NA|NA|off")
+elif [ "${SITE_IMPORTED[large]}" = "ok" ]; then
   cp -a "${DATA[large]}" "$WORK/more"
   generate_posts $((LARGE_POSTS + 1)) "$LARGE_POSTS" "$WORK/more.recipe.json"
   log "SQLite: importing $LARGE_POSTS more posts onto $LARGE_POSTS (at most ${IMPORT_TIMEOUT}s)"
@@ -174,30 +203,35 @@ else
 fi
 
 # --- 4. import on PostgreSQL ---------------------------------------------------------------------
-log "PostgreSQL: a throwaway cluster on port $PG_PORT"
-pg_start "$PG_PORT"
-pg_create_database "$PG_PORT" bench
-PG_DATA="$WORK/pg-site"
-mkdir -p "$PG_DATA"
-(
-  export Setup__DatabaseProvider=Postgres
-  export Setup__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=postgres"
-  cli "$PG_DATA" "$WORK/pg-cli.log" setup
-)
-log "PostgreSQL: importing $LARGE_POSTS posts in one recipe (at most ${IMPORT_TIMEOUT}s)"
-read -r -a result < <(timed_import "$PG_DATA" "$WORK/posts-large.recipe.json" "$WORK/pg-cli.log")
-[ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing on PostgreSQL failed"; }
-IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|0|${result[0]}|${result[1]}|${result[2]}")
-if [ "${result[2]}" = "ok" ]; then
-  [ -f "$WORK/more.recipe.json" ] || generate_posts $((LARGE_POSTS + 1)) "$LARGE_POSTS" "$WORK/more.recipe.json"
-  log "PostgreSQL: importing $LARGE_POSTS more posts onto $LARGE_POSTS (at most ${IMPORT_TIMEOUT}s)"
-  read -r -a result < <(timed_import "$PG_DATA" "$WORK/more.recipe.json" "$WORK/pg-cli.log")
-  [ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing more on PostgreSQL failed"; }
-  IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|${result[0]}|${result[1]}|${result[2]}")
+if [ "$PG_IMPORT" = "0" ]; then
+  log "PostgreSQL: import not run (PG_IMPORT=0)"
+  IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|0|NA|NA|off" "PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|NA|NA|off")
 else
-  IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|NA|NA|skipped")
+  log "PostgreSQL: a throwaway cluster on port $PG_PORT"
+  pg_start "$PG_PORT"
+  pg_create_database "$PG_PORT" bench
+  PG_DATA="$WORK/pg-site"
+  mkdir -p "$PG_DATA"
+  (
+    export Setup__DatabaseProvider=Postgres
+    export Setup__ConnectionString="Host=127.0.0.1;Port=$PG_PORT;Database=bench;Username=postgres"
+    cli "$PG_DATA" "$WORK/pg-cli.log" setup
+  )
+  log "PostgreSQL: importing $LARGE_POSTS posts in one recipe (at most ${IMPORT_TIMEOUT}s)"
+  read -r -a result < <(timed_import "$PG_DATA" "$WORK/posts-large.recipe.json" "$WORK/pg-cli.log")
+  [ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing on PostgreSQL failed"; }
+  IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|0|${result[0]}|${result[1]}|${result[2]}")
+  if [ "${result[2]}" = "ok" ]; then
+    [ -f "$WORK/more.recipe.json" ] || generate_posts $((LARGE_POSTS + 1)) "$LARGE_POSTS" "$WORK/more.recipe.json"
+    log "PostgreSQL: importing $LARGE_POSTS more posts onto $LARGE_POSTS (at most ${IMPORT_TIMEOUT}s)"
+    read -r -a result < <(timed_import "$PG_DATA" "$WORK/more.recipe.json" "$WORK/pg-cli.log")
+    [ "${result[2]}" != "failed" ] || { tail -n 30 "$WORK/pg-cli.log" >&2; die "importing more on PostgreSQL failed"; }
+    IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|${result[0]}|${result[1]}|${result[2]}")
+  else
+    IMPORT_ROWS+=("PostgreSQL|$LARGE_POSTS|$LARGE_POSTS|NA|NA|skipped")
+  fi
+  pg_stop
 fi
-pg_stop
 BUILD_SECONDS=$((SECONDS - SECTION_START))
 
 # --- 5. start-up: process start to the first answered request of a set-up site ---------------------
@@ -313,6 +347,7 @@ for entry in "${PAGES[@]}"; do
   for variant in "${VARIANTS[@]}"; do
     # Search is never output-cached: its "cached" variant would be a cache miss again.
     [ "$page" != "search" ] || [ "$variant" != "cached" ] || continue
+    chosen "$page" "$ONLY_PAGES" && chosen "$variant" "$ONLY_VARIANTS" || continue
     for s in "${SITES[@]}"; do load "$s" "$page" "$variant" "$path" 1; done
   done
 done

@@ -9,8 +9,8 @@ median_of() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n | awk '{ v[NR] = $1 } END
 range_of() { tr ' ' '\n' <<<"$1" | awk 'NF' | sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s-%s", lo, hi }'; }
 
 pages_table() {
-  printf '%-8s %-7s | %-37s | %-37s | %s\n' "" "" "$(fmt_n "$SMALL_POSTS") posts" "$(fmt_n "$LARGE_POSTS") posts" "$(fmt_n "$LARGE_POSTS")/$(fmt_n "$SMALL_POSTS")"
-  printf '%-8s %-7s | %9s %7s %8s %8s | %9s %7s %8s %8s | %6s %6s\n' page variant "req/s" "CPU ms" "p99 ms" "peak MiB" "req/s" "CPU ms" "p99 ms" "peak MiB" "time" "CPU"
+  printf '%-9s %-7s | %-37s | %-37s | %s\n' "" "" "$(fmt_n "$SMALL_POSTS") posts" "$(fmt_n "$LARGE_POSTS") posts" "$(fmt_n "$LARGE_POSTS")/$(fmt_n "$SMALL_POSTS")"
+  printf '%-9s %-7s | %9s %7s %8s %8s | %9s %7s %8s %8s | %6s %6s\n' page variant "req/s" "CPU ms" "p99 ms" "peak MiB" "req/s" "CPU ms" "p99 ms" "peak MiB" "time" "CPU"
   awk -F '\t' -v small="small" -v large="large" '
     NR == 1 || $4 != 1 { next }
     { key = $2 SUBSEP $3; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
@@ -26,7 +26,7 @@ pages_table() {
         t = (rps[large, k] > 0 && rps[small, k] > 0) ? sprintf("%6.2f", rps[small, k] / rps[large, k]) : "   n/a"
         c = (cpu[small, k] > 0 && rps[large, k] > 0) ? sprintf("%6.2f", cpu[large, k] / cpu[small, k]) : "   n/a"
         e = (err[small, k] + err[large, k] > 0) ? sprintf("  errors: %d / %d", err[small, k], err[large, k]) : ""
-        printf "%-8s %-7s | %s | %s | %s %s%s\n", pv[1], pv[2], cell(small, k), cell(large, k), t, c, e
+        printf "%-9s %-7s | %s | %s | %s %s%s\n", pv[1], pv[2], cell(small, k), cell(large, k), t, c, e
       }
     }' "$ROWS_FILE"
 }
@@ -40,6 +40,7 @@ import_table() {
       ok) awk -v n="$items" -v s="$seconds" -v p="$peak" 'BEGIN { printf "%7.1f s  %7.0f items/s   peak RSS %4.0f MiB\n", s, n / s, p / 1024 }' ;;
       timeout) printf 'did not finish within %s s (stopped; nothing written)   peak RSS %s MiB\n' "$IMPORT_TIMEOUT" "$(mib "$peak")" ;;
       skipped) printf 'not run: the import before it did not finish\n' ;;
+      off) printf 'not run (PG_IMPORT=0)\n' ;;
       *) printf 'failed (see the log)\n' ;;
     esac
   done
@@ -91,9 +92,11 @@ report() {
   echo
   echo "pages (CPU ms = the site's CPU time per request; time = req/s at $(fmt_n "$SMALL_POSTS") / req/s at $(fmt_n "$LARGE_POSTS"); CPU = CPU ms at $(fmt_n "$LARGE_POSTS") / at $(fmt_n "$SMALL_POSTS")):"
   pages_table
-  echo "  paths: post $POST_PATH, home /, archive /archive, month /archive/2021/03, tag /tags/bench, search /search?q=kremlin+integration (every post matches)"
+  echo "  paths: post $POST_PATH, home /, archive /archive, month /archive/2021/03, tag /tags/bench, search /search?q=kremlin+integration (every post matches), forecasts /forecasts"
   echo "  cached: anonymous, same address; miss: a fresh query string each request; member: a signed-in member's cookies"
   [ -z "$PEAK_NOTE" ] || echo "  $PEAK_NOTE"
+  [ -z "${ONLY_PAGES:-}${ONLY_VARIANTS:-}" ] ||
+    echo "  loaded only: pages ${ONLY_PAGES:-all}, variants ${ONLY_VARIANTS:-all}; the figures below of loads not run read 0 or n/a"
   echo
   printf 'cached vs nginx serving the same bytes (post %s bytes, home %s bytes): post %s vs %s req/s = %s x, home %s vs %s req/s = %s x\n' \
     "$POST_BYTES" "$HOME_BYTES" "$(fmt_n "${SITE_CACHED_RPS[post]}")" "$(fmt_n "${NGINX_RPS[post]}")" \

@@ -41,6 +41,20 @@ public sealed class BenchScriptTests
     }
 
     [Fact]
+    public async Task GeneratedPosts_EachMakeAForecast_SomeResolved_AllWithAProbability()
+    {
+        var items = JsonNode.Parse(await GeneratePostsAsync(1, 300))!["steps"]![0]!["Data"]!.AsArray();
+
+        var forecasts = items.Select(i => Assert.Single(i!["ForecastPart"]!["Forecasts"]!.AsArray())!).ToList();
+        Assert.Equal(300, forecasts.Select(f => f["Id"]!.GetValue<string>()).Distinct().Count());
+        Assert.All(forecasts, f => Assert.Equal(26, f["Id"]!.GetValue<string>().Length));
+        Assert.All(forecasts, f => Assert.InRange(f["Probability"]!.GetValue<int>(), 0, 100));
+        var outcomes = forecasts.GroupBy(f => f["Outcome"]?.GetValue<string>() ?? "open").ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int> { ["open"] = 100, ["Happened"] = 100, ["DidNotHappen"] = 100 }, outcomes);
+        Assert.All(forecasts.Where(f => f["Outcome"] is not null), f => Assert.NotNull(f["ResolvedUtc"]));
+    }
+
+    [Fact]
     public async Task ParseWrk_ReadsRateLatenciesErrorsAndRequests()
     {
         var output = """

@@ -42,7 +42,7 @@ public sealed class UpgradeTests(SchemaV1SiteFactory site) : IClassFixture<Schem
     }
 
     [Fact]
-    public async Task OldDatabase_GetsEveryTableAndColumnOfThisBuild()
+    public async Task OldDatabase_GetsEveryTableColumnAndIndexOfThisBuild()
     {
         await site.InScopeAsync(async sp =>
         {
@@ -52,6 +52,10 @@ public sealed class UpgradeTests(SchemaV1SiteFactory site) : IClassFixture<Schem
                 Assert.True(await DatabaseSchema.TableExistsAsync(db, table.Name), $"table {table.Name} is missing");
                 var columns = await DatabaseSchema.ColumnsAsync(db, table.Name);
                 Assert.All(table.Columns, c => Assert.Contains(c.Name, columns));
+
+                // Indexes a later build added so a list reads fewer rows (AutoroutePartIndex's (ContentItemId, Published)).
+                var indexes = await DatabaseSchema.IndexesAsync(db, table.Name);
+                Assert.All(table.Indexes, i => Assert.True(indexes.Contains(i.Name), $"index {i.Name} is missing"));
             }
 
             Assert.True(await db.ContentItems.AnyAsync(r => r.Published));

@@ -23,7 +23,12 @@ public sealed class AutorouteModel : IModelContributor
         e.Property(i => i.ContentItemVersionId).HasMaxLength(26);
         e.Property(i => i.Path).HasMaxLength(AutoroutePartPathLength);
         e.HasIndex(i => new { i.Path, i.Published });
-        e.HasIndex(i => i.ContentItemId);
+
+        // PathsOfAsync (a page's addresses: ContentItemId IN (...) AND Published) seeks both columns, so
+        // Published is part of the index condition, not a filter on every version fetched; the item's own
+        // look-ups use its first column. Sites made before it get it at start-up (SchemaUpgrader creates a
+        // model's missing indexes; UpgradeTests).
+        e.HasIndex(i => new { i.ContentItemId, i.Published });
     });
 
     private const int AutoroutePartPathLength = Models.AutoroutePart.MaxLength;

@@ -1,6 +1,7 @@
 using Cms.Content;
 using Cms.Data;
 using Microsoft.EntityFrameworkCore;
+using Modules.Contents.Services;
 using Modules.Forecasts.Models;
 using Modules.Forecasts.Services;
 
@@ -10,7 +11,7 @@ namespace Modules.Forecasts.Handlers;
 /// Gives every forecast an id when it is saved (whoever wrote it: editor, recipe, import), and keeps
 /// <see cref="ForecastIndex"/> in step with the Published version, in the change's own transaction.
 /// </summary>
-public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
+public sealed class ForecastIndexHandler(CmsDbContext db, IAutorouteEntries entries) : IContentHandler
 {
     public Task SavingAsync(ContentItem item)
     {
@@ -59,6 +60,7 @@ public sealed class ForecastIndexHandler(CmsDbContext db) : IContentHandler
                 ForecastId = f.Id,
                 PostTitle = published.DisplayText ?? "",
                 PostPublishedUtc = published.PublishedUtc,
+                PostPath = entries.PathOf(published),
                 Statement = f.Statement,
                 Probability = f.Probability,
                 ResolveByUtc = f.ResolveByUtc,

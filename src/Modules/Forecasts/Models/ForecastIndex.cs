@@ -14,6 +14,9 @@ public sealed class ForecastIndex
     public string ForecastId { get; set; } = "";
     public string PostTitle { get; set; } = "";
     public DateTime? PostPublishedUtc { get; set; }
+
+    /// <summary>The post's address ("/2021/03/..."), so a page of forecasts needs no look-up of addresses; null on rows indexed before it was kept.</summary>
+    public string? PostPath { get; set; }
     public string Statement { get; set; } = "";
     public int? Probability { get; set; }
     public DateTime ResolveByUtc { get; set; }
@@ -30,13 +33,16 @@ public sealed class ForecastModel : IModelContributor
         e.Property(i => i.ContentItemId).HasMaxLength(26);
         e.Property(i => i.ForecastId).HasMaxLength(26);
         e.Property(i => i.PostTitle).HasMaxLength(1024);
+        e.Property(i => i.PostPath).HasMaxLength(Modules.Contents.Models.AutoroutePart.MaxLength + 1);
         e.Property(i => i.Statement).HasMaxLength(Forecast.MaxStatement);
         e.Property(i => i.Note).HasMaxLength(Forecast.MaxNote);
         e.Property(i => i.Outcome).HasConversion<string>().HasMaxLength(16);
         e.HasIndex(i => i.ContentItemId);
 
-        // The due list (unresolved, by date) and the public list (newest first, by outcome).
+        // The due list (unresolved, by date), the public list (newest first) and one outcome's list (newest
+        // first: a seek to the outcome, then as many rows as the page shows, however rare the outcome).
         e.HasIndex(i => new { i.Outcome, i.ResolveByUtc });
         e.HasIndex(i => new { i.PostPublishedUtc, i.Id });
+        e.HasIndex(i => new { i.Outcome, i.PostPublishedUtc, i.Id });
     });
 }

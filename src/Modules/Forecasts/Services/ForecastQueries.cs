@@ -9,7 +9,7 @@ namespace Modules.Forecasts.Services;
 
 /// <summary>
 /// Reads of <see cref="ForecastIndex"/>: the editors' due list and the public record. Each is a fixed
-/// number of queries (the rows, their posts' addresses, the record's version), whatever the number of posts;
+/// number of queries (the rows, which carry their posts' addresses, and the record's version), whatever the number of posts;
 /// the record's GROUP BY over every forecast runs once per change of public content.
 /// </summary>
 public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, PublicContentVersion version, ForecastRecordCache kept)
@@ -69,9 +69,14 @@ public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, 
         return ForecastScore.Of(groups.Select(g => (g.Outcome, g.Probability, g.Count)));
     }
 
+    /// <summary>
+    /// Each row carries its post's address; only rows indexed before the address was kept (a site made by an
+    /// earlier build, until the post is next published) are looked up, in one query.
+    /// </summary>
     private async Task<IReadOnlyList<ForecastEntry>> WithPathsAsync(List<ForecastIndex> rows)
     {
-        var paths = await entries.PathsOfAsync(rows.Select(r => r.ContentItemId).Distinct().ToList());
-        return rows.Select(r => new ForecastEntry(r, paths.GetValueOrDefault(r.ContentItemId))).ToList();
+        var unknown = rows.Where(r => r.PostPath is null).Select(r => r.ContentItemId).Distinct().ToList();
+        var paths = unknown.Count == 0 ? null : await entries.PathsOfAsync(unknown);
+        return rows.Select(r => new ForecastEntry(r, r.PostPath ?? paths?.GetValueOrDefault(r.ContentItemId))).ToList();
     }
 }
