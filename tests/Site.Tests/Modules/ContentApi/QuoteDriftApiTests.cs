@@ -70,9 +70,9 @@ public sealed class QuoteDriftApiTests(QuoteDriftSite site) : IClassFixture<Quot
         site.Sources.SetPage(key, QuoteDriftSite.Article(QuoteDriftSite.Reworded));
         Assert.Equal(QuoteState.SomeMissing, (await site.CheckNowAsync(post))!.QuoteState);
 
-        var list = await ApiClients.ReadAsync(await site.CreateReader().GetAsync("/api/content?type=NewsCommentary&pageSize=100"));
+        var list = await ApiClients.ReadAsync(await site.CreateReader().GetAsync("/api/content?type=NewsCommentary&pageSize=10"));
         var rest = list["Items"]!.AsArray().Single(i => (string)i!["ContentItemId"]! == post.Id)!["Extras"]!["QuoteDrift"]!;
-        var data = await GraphQLClient.DataAsync(site.CreateReader(), $"{{ newsCommentary(first: 100) {{ contentItemId quoteDrift {{ {Fields} }} }} }}");
+        var data = await GraphQLClient.DataAsync(site.CreateReader(), $"{{ newsCommentary(first: 10) {{ contentItemId quoteDrift {{ {Fields} }} }} }}");
         var graph = data["newsCommentary"]!.AsArray().Single(i => (string)i!["contentItemId"]! == post.Id)!["quoteDrift"]!;
 
         Assert.Equal("SomeMissing", (string)rest["State"]!);
