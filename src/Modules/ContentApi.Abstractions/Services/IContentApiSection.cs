@@ -16,7 +16,10 @@ public interface IContentApiSection
     /// <summary>What the section says, for the GraphQL schema and the OpenAPI document.</summary>
     string Description { get; }
 
-    /// <summary>The part a content type must have for its items to carry the section.</summary>
+    /// <summary>
+    /// The part a content type must have for GraphQL to show the section's field on it; which items carry a section
+    /// (REST and GraphQL alike) is what <see cref="ReadAsync"/> answers, so it must leave out items without this part.
+    /// </summary>
     string PartName { get; }
 
     /// <summary>
