@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Cms.Controllers;
 
-/// <summary>Renders error pages through the theme (views "NotFound" and "Error"); never a stack trace.</summary>
+/// <summary>Renders error pages through the theme (views "NotFound" and "Error"), under /api problem bodies instead; never a stack trace.</summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
@@ -31,6 +31,13 @@ public sealed class ErrorController : Controller
         {
             DatabaseOutageMiddleware.SetHeaders(Response);
             model = model with { Message = DatabaseOutageMiddleware.Message(DatabaseOutageMiddleware.IsWrite(Request)) };
+        }
+
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>();
+        var originalPath = reExecuted is null ? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path : reExecuted.OriginalPathBase + reExecuted.OriginalPath;
+        if (ApiErrorAnswer.IsApiPath(originalPath))
+        {
+            return ApiErrorAnswer.For(HttpContext, Response.StatusCode, Request.Method, originalPath!, model.Message);
         }
 
         return View(Response.StatusCode == 404 ? "NotFound" : "Error", model);

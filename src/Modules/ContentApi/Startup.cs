@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modules.ContentApi.Endpoints;
 using Modules.ContentApi.Models;
 using Modules.ContentApi.Security;
@@ -22,6 +23,8 @@ public sealed class Startup : ModuleStartup
         services.AddModelContributor<ApiTokenModel>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<ContentApiReader>();
+        services.AddScoped<ItemRepresentation>();
+        services.TryAddScoped<ContentApiSections>();
         services.AddScoped<ContentApiWriter>();
         services.AddSingleton<ApiCors>();
         services.AddSingleton<ApiCorsFilter>();
@@ -54,13 +57,20 @@ public sealed class Startup : ModuleStartup
         });
     }
 
-    /// <summary>Anonymous reads of one item are cached as public pages are: same tag, so every content change evicts them on every node.</summary>
+    /// <summary>Anonymous reads (one item, a page of the list) are cached as public pages are: same tag, so every content change evicts them on every node.</summary>
     private static void AddCaching(FeatureServices services)
     {
         services.AddSingleton<ApiCacheVaryPolicy>();
+        services.AddSingleton<ApiListVaryPolicy>();
         services.Configure<OutputCacheOptions>(options => options.AddPolicy(ContentApiCache.Policy, policy => policy
             .Tag(IPublicCache.Tag)
             .AddPolicy<PublicQueryKeysPolicy>()
+            .AddPolicy<ApiCacheVaryPolicy>()
+            .AddPolicy<Cms.Telemetry.OutputCacheMetricsPolicy>()
+            .Expire(TimeSpan.FromHours(1))));
+        services.Configure<OutputCacheOptions>(options => options.AddPolicy(ContentApiCache.ListPolicy, policy => policy
+            .Tag(IPublicCache.Tag)
+            .AddPolicy<ApiListVaryPolicy>()
             .AddPolicy<ApiCacheVaryPolicy>()
             .AddPolicy<Cms.Telemetry.OutputCacheMetricsPolicy>()
             .Expire(TimeSpan.FromHours(1))));

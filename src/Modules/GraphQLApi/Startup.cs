@@ -2,6 +2,8 @@ using Cms.Modules;
 using GraphQL;
 using GraphQL.SystemTextJson;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Modules.ContentApi.Services;
 using Modules.GraphQLApi.Services;
 
 namespace Modules.GraphQLApi;
@@ -18,5 +20,6 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<GraphQLRequestReader>();
         services.AddScoped<ContentGraphQL>();
         services.AddScoped<ContentItemsQuery>();
+        services.TryAddScoped<ContentApiSections>();
     }
 }

@@ -5,6 +5,7 @@ using Cms.Recipes;
 using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Modules.ContentApi.Services;
 using Modules.Contents.Services;
 using Modules.NewsCommentary.Drivers;
 using Modules.NewsCommentary.Handlers;
@@ -34,10 +35,9 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<ArchiveMonths>();
         services.AddSingleton<PublicContentCache<PostNavigationViewModel?>>();
         services.AddScoped<TagQueries>();
-        services.AddFeatureBound<ITaggedContent, TaggedContent>();
         services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();
-        services.AddFeatureBound<ContentApi.Services.IContentListFilter, TagListFilter>();
+        services.AddFeatureBound<IContentListFilter, TagListFilter>();
         services.AddScoped<FeedWriter>();
         services.AddContentMetadataProvider<PostMetadataProvider>();
         services.AddSearchContentProvider<PostSearchContent>();
@@ -58,6 +58,7 @@ public sealed class Startup : ModuleStartup
         services.AddSingleton<LinkProbe>();
         services.AddSingleton<SourcePageReader>();
         services.AddScoped<QuoteDriftQuery>();
+        services.AddContentApiSection<QuoteDriftApiSection>();
         services.AddScoped<LinkCheckUserAgent>();
         services.AddScoped<LinkCheckStore>();
         services.AddScoped<LinkChecker>();

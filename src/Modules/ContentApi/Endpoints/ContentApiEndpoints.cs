@@ -33,7 +33,8 @@ public static class ContentApiEndpoints
             .WithDescription("Query: type (required), tag, q (search, most relevant first), page (from 1), pageSize (1 to 100, default 20). "
                 + "Links to the next and previous pages are in the Link header and in Links.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithMetadata(new OutputCacheAttribute { PolicyName = ContentApiCache.ListPolicy });
 
         api.MapPost("", ContentWriteEndpoints.CreateAsync)
             .WithName("CreateContentItem")
@@ -76,4 +77,7 @@ public static class ContentApiEndpoints
 public static class ContentApiCache
 {
     public const string Policy = "ContentApi";
+
+    /// <summary>The list's policy: the same, varied by the list's own query parameters.</summary>
+    public const string ListPolicy = "ContentApiList";
 }

@@ -13,7 +13,7 @@ namespace Modules.ContentApi.Endpoints;
 /// <summary>GET /api/content/{id} and GET /api/content: published items for anyone, drafts with a token.</summary>
 public static class ContentReadEndpoints
 {
-    public static async Task<IResult> GetAsync(string contentItemId, string? version, HttpContext http, ContentApiReader reader, IAuthorizationService authorization)
+    public static async Task<IResult> GetAsync(string contentItemId, string? version, HttpContext http, ContentApiReader reader, ItemRepresentation representation, IAuthorizationService authorization)
     {
         if (version is not (null or "published" or "latest"))
         {
@@ -39,10 +39,11 @@ public static class ContentReadEndpoints
                     : $"There is no published content item '{contentItemId}'. A draft is read with version=latest and a token.");
         }
 
-        return ApiResponses.Json(http, item.ToJsonString());
+        return ApiResponses.Json(http, await representation.TextAsync(item));
     }
 
-    public static async Task<IResult> ListAsync(HttpContext http, ContentApiReader reader, IContentDefinitionManager definitions, IAuthorizationService authorization)
+    public static async Task<IResult> ListAsync(
+        HttpContext http, ContentApiReader reader, ItemRepresentation representation, IContentDefinitionManager definitions, IAuthorizationService authorization)
     {
         var filters = await reader.FiltersAsync();
         var (request, parameter, problem) = ContentListRequest.Read(http.Request.Query, filters);
@@ -73,14 +74,16 @@ public static class ContentReadEndpoints
         }
 
         var (items, hasNext) = await reader.ListAsync(request, filters.Where(f => request.Filters.ContainsKey(f.Parameter)).ToList(), matches);
-        var shown = new JsonArray();
+        var visible = new List<ContentItem>(items.Count);
         foreach (var item in items)
         {
             if (await authorization.AuthorizeAsync(http.User, ContentPermissions.ViewContent, item))
             {
-                shown.Add(item.ToJson());
+                visible.Add(item);
             }
         }
+
+        var shown = new JsonArray([.. await representation.JsonAsync(visible)]);
 
         var links = new JsonObject { ["Self"] = request.PageUrl(request.Page) };
         var linkHeader = new List<string>();

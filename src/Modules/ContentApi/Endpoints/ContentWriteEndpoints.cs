@@ -6,6 +6,7 @@ using Cms.ContentDefinitions;
 using Cms.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Modules.ContentApi.Security;
 using Modules.ContentApi.Services;
 using Modules.Contents;
@@ -75,7 +76,7 @@ public static class ContentWriteEndpoints
             return denied;
         }
 
-        if (Stale(http, item) is { } stale)
+        if (await StaleAsync(http, item) is { } stale)
         {
             return stale;
         }
@@ -134,7 +135,7 @@ public static class ContentWriteEndpoints
             return ApiProblems.Forbidden($"The token's user does not hold {permission.Name} for content item '{id}'.");
         }
 
-        return Stale(http, item) ?? await StoreAsync(http, () => act(item), StatusCodes.Status200OK);
+        return await StaleAsync(http, item) ?? await StoreAsync(http, () => act(item), StatusCodes.Status200OK);
     }
 
     private static IResult? BadPublish(string? publish) => publish is null or "true" or "false"
@@ -165,7 +166,7 @@ public static class ContentWriteEndpoints
     }
 
     /// <summary>An If-Match naming another version than the latest: someone changed the item since the client read it.</summary>
-    private static IResult? Stale(HttpContext http, ContentItem item)
+    private static async Task<IResult?> StaleAsync(HttpContext http, ContentItem item)
     {
         string? ifMatch = http.Request.Headers.IfMatch;
         if (string.IsNullOrEmpty(ifMatch))
@@ -176,8 +177,10 @@ public static class ContentWriteEndpoints
                 : null;
         }
 
-        return ItemETag.Matches(ifMatch, ItemETag.Of(item)) ? null : ApiProblems.PreconditionFailed(
-            $"Content item '{item.ContentItemId}' has changed since the version If-Match names (its ETag is now {ItemETag.Of(item)}). Read it again and reapply your change.");
+        // The tag of what a read answers (the item and its read-only sections), so a GET's ETag is what If-Match names.
+        var etag = await Representation(http).ETagAsync(item);
+        return ItemETag.Matches(ifMatch, etag) ? null : ApiProblems.PreconditionFailed(
+            $"Content item '{item.ContentItemId}' has changed since the version If-Match names (its ETag is now {etag}). Read it again and reapply your change.");
     }
 
     private static async Task<IResult> StoreAsync(HttpContext http, Func<Task<ContentItem>> store, int status)
@@ -197,8 +200,14 @@ public static class ContentWriteEndpoints
             http.Response.Headers.Location = "/api/content/" + stored.ContentItemId;
         }
 
-        return ApiResponses.Json(http, stored.ToJsonString(), status);
+        // Sections read before the write (for If-Match) may describe what the write changed: read them again.
+        var representation = Representation(http);
+        representation.Forget();
+        return ApiResponses.Json(http, await representation.TextAsync(stored), status);
     }
+
+    /// <summary>The request's representation service (scoped), for the helpers every write shares.</summary>
+    private static ItemRepresentation Representation(HttpContext http) => http.RequestServices.GetRequiredService<ItemRepresentation>();
 
     private static async Task<JsonObject?> ReadBodyAsync(HttpContext http)
     {

@@ -12,7 +12,8 @@ public sealed class ContentApiDocument : IOpenApiDocumentTransformer
         {
             Title = "Content API",
             Version = "1",
-            Description = "The site's content in Orchard Core's content item JSON (ContentItemId, ContentType, DisplayText, dates, then one object per part). "
+            Description = "The site's content in Orchard Core's content item JSON (ContentItemId, ContentType, DisplayText, dates, then one object per part), "
+                + "and under Extras the read-only sections modules keep beside an item (QuoteDrift: whether the source still carries the quote); writes ignore Extras. "
                 + "Published items are readable by anyone. Drafts and writes need a personal access token, made on /account/tokens and sent as "
                 + "\"Authorization: Bearer …\"; a token carries its user's permissions, and a read-scoped token cannot write.",
         };

@@ -17,7 +17,7 @@ public sealed class ContentApiWriter(IOptions<ContentPartOptions> parts)
     private static readonly HashSet<string> s_common = new(StringComparer.Ordinal)
     {
         "ContentItemId", "ContentItemVersionId", "ContentType", "DisplayText", "Latest", "Published",
-        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc",
+        "Owner", "Author", "CreatedUtc", "ModifiedUtc", "PublishedUtc", ItemRepresentation.ExtrasKey,
     };
 
     /// <summary>The errors by field; when there are none, the parts have been applied to <paramref name="item"/>.</summary>
@@ -30,7 +30,7 @@ public sealed class ContentApiWriter(IOptions<ContentPartOptions> parts)
         {
             if (s_common.Contains(key))
             {
-                continue; // set by the site (ids, dates, owner) or by the parts (DisplayText from the title)
+                continue; // set by the site (ids, dates, owner), by the parts (DisplayText from the title), or read-only (Extras)
             }
 
             if (!attached.Contains(key))

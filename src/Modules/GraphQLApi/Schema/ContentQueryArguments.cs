@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Modules.Contents.Services;
 using Modules.GraphQLApi.Services;
 
 namespace Modules.GraphQLApi.Schema;
@@ -61,17 +60,7 @@ public sealed class ContentQueryArguments
         }
 
         var where = context.GetArgument<Dictionary<string, object?>?>("where") ?? [];
-        string? slug = null;
-        if (where.GetValueOrDefault("tag") is string tag)
-        {
-            slug = Slug.From(tag);
-            if (slug.Length == 0)
-            {
-                throw new ExecutionError($"where.tag '{tag}' is no tag: a tag has at least one letter or digit.");
-            }
-        }
-
-        return new ContentListRequest(contentType, StatusOf(context), first, skip, slug,
+        return new ContentListRequest(contentType, StatusOf(context), first, skip, where.GetValueOrDefault("tag") as string,
             Date(where, "publishedAfter"), Date(where, "publishedBefore"), Date(where, "createdAfter"), Date(where, "createdBefore"));
     }
 

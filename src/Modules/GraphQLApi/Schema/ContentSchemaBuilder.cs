@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
+using Modules.ContentApi.Services;
 using Modules.GraphQLApi.Services;
 
 namespace Modules.GraphQLApi.Schema;
@@ -16,7 +17,7 @@ namespace Modules.GraphQLApi.Schema;
 /// </summary>
 public sealed class ContentSchemaBuilder(ContentPartOptions registeredParts, GraphQLApiOptions limits)
 {
-    public ISchema Build(IReadOnlyList<ContentTypeDefinition> types, IReadOnlyList<ContentPartDefinition> parts)
+    public ISchema Build(IReadOnlyList<ContentTypeDefinition> types, IReadOnlyList<ContentPartDefinition> parts, IReadOnlyList<SectionInfo> sections)
     {
         var names = new GraphNames();
         var json = new JsonGraphType();
@@ -47,6 +48,7 @@ public sealed class ContentSchemaBuilder(ContentPartOptions registeredParts, Gra
                 }
             }
 
+            AddSections(graphType, type, sections, partTypes);
             graphType.AddResolvedInterface(contentItem);
             contentItem.AddPossibleType(graphType);
             byType[type.Name] = graphType;
@@ -89,6 +91,30 @@ public sealed class ContentSchemaBuilder(ContentPartOptions registeredParts, Gra
         schema.WithIntrospectionComplexityImpact(0);
         schema.Initialize();
         return schema;
+    }
+
+    /// <summary>A field per module section (<c>quoteDrift</c>) on each type that has the section's part; read in one batch per page.</summary>
+    private static void AddSections(ObjectGraphType graphType, ContentTypeDefinition type, IReadOnlyList<SectionInfo> sections, PartGraphTypes partTypes)
+    {
+        foreach (var section in sections)
+        {
+            var fieldName = GraphNames.Field(section.Name);
+            if (graphType.HasField(fieldName) || !type.ContentTypePartDefinitionRecords.Any(p => p.PartName == section.PartName))
+            {
+                continue;
+            }
+
+            var name = section.Name;
+            graphType.AddField(new FieldType
+            {
+                Name = fieldName,
+                Description = section.Description,
+                ResolvedType = partTypes.Section(section.Shape),
+                Resolver = new FuncFieldResolver<object?>(async context => context.Source is ContentItem item
+                    ? await context.RequestServices!.GetRequiredService<ContentApiSections>().SectionAsync(item, name)
+                    : null),
+            });
+        }
     }
 
     private static ContentItemsQuery Items(IResolveFieldContext context)

@@ -34,6 +34,9 @@ public sealed class PartGraphTypes(ContentPartOptions registered, IReadOnlyList<
     private readonly Dictionary<string, IGraphType> _fields = new(StringComparer.Ordinal);
     private readonly ClrGraphTypes _clr = new(names, json);
 
+    /// <summary>The type of a module's API section (<c>quoteDrift</c>): typed fields from its class, made once per schema.</summary>
+    public IGraphType Section(Type shape) => _clr.Map(shape, 0).Made ?? json;
+
     /// <summary>The type of the part definition <paramref name="partName"/>, made once per schema.</summary>
     public IGraphType For(string partName)
     {

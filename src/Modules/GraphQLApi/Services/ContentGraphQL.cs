@@ -8,6 +8,7 @@ using GraphQL.Validation.Rules.Custom;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Modules.ContentApi.Services;
 
 namespace Modules.GraphQLApi.Services;
 
@@ -20,6 +21,7 @@ namespace Modules.GraphQLApi.Services;
 public sealed class ContentGraphQL(
     ContentSchemaProvider schemas,
     IContentDefinitionManager definitions,
+    ContentApiSections sections,
     IDocumentExecuter executer,
     IGraphQLTextSerializer serializer,
     IOptions<GraphQLApiOptions> options,
@@ -37,7 +39,7 @@ public sealed class ContentGraphQL(
         ISchema schema;
         try
         {
-            schema = await schemas.GetAsync(definitions);
+            schema = await schemas.GetAsync(definitions, await sections.EnabledAsync());
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or AggregateException)
         {

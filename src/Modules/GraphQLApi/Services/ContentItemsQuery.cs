@@ -4,8 +4,8 @@ using Cms.Modules;
 using Cms.Security;
 using GraphQL;
 using Microsoft.AspNetCore.Authorization;
+using Modules.ContentApi.Services;
 using Modules.Contents;
-using Modules.NewsCommentary.Services;
 
 namespace Modules.GraphQLApi.Services;
 
@@ -18,7 +18,8 @@ namespace Modules.GraphQLApi.Services;
 public sealed class ContentItemsQuery(
     IContentManager contentManager,
     IAuthorizationService authorization,
-    IEnumerable<FeatureBound<ITaggedContent>> taggedContent,
+    ContentApiSections sections,
+    IEnumerable<FeatureBound<IContentListFilter>> filters,
     IFeatureManager features)
 {
     public async Task<IReadOnlyList<ContentItem>> ListAsync(ContentListRequest request, ClaimsPrincipal user)
@@ -30,10 +31,16 @@ public sealed class ContentItemsQuery(
             ContentStatus.Draft => rows.Where(r => r.Latest && !r.Published),
             _ => rows.Where(r => r.Published),
         };
-        if (request.TagSlug is { } slug)
+        if (request.Tag is { } tag)
         {
-            var tagged = (await TagIndexAsync()).ItemIdsTagged(slug);
-            rows = rows.Where(r => tagged.Contains(r.ContentItemId));
+            // The same filter as REST's ?tag=: the module that owns tags narrows the rows with its index, as a subquery.
+            var filter = await TagFilterAsync();
+            if (filter.Problem(tag) is { } problem)
+            {
+                throw new ExecutionError("where.tag: " + problem);
+            }
+
+            rows = filter.Apply(rows, tag);
         }
 
         rows = Dated(rows, request);
@@ -52,6 +59,8 @@ public sealed class ContentItemsQuery(
             }
         }
 
+        // Modules' sections (quoteDrift) asked for on this page are read for all of it at once.
+        sections.Expect(visible);
         return visible;
     }
 
@@ -95,10 +104,10 @@ public sealed class ContentItemsQuery(
         return rows;
     }
 
-    private async Task<ITaggedContent> TagIndexAsync()
+    private async Task<IContentListFilter> TagFilterAsync()
     {
         var enabled = await features.GetEnabledAsync();
-        return taggedContent.FirstOrDefault(t => enabled.Contains(t.FeatureId))?.Service
+        return filters.FirstOrDefault(f => f.Service.Parameter == "tag" && enabled.Contains(f.FeatureId))?.Service
             ?? throw new ExecutionError("where.tag needs tags, which the NewsCommentary feature keeps; it is not enabled on this site.");
     }
 }

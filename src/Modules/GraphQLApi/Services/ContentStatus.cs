@@ -19,7 +19,7 @@ public sealed record ContentListRequest(
     ContentStatus Status,
     int First,
     int Skip,
-    string? TagSlug,
+    string? Tag,
     DateTime? PublishedAfter,
     DateTime? PublishedBefore,
     DateTime? CreatedAfter,

@@ -22,6 +22,7 @@ public sealed class QuoteDriftController(
     IContentManager contentManager,
     IAuthorizationService authorization,
     INotifier notifier,
+    IPublicCache publicCache,
     TimeProvider clock) : Controller
 {
     public const string Filter = "changed";
@@ -44,6 +45,8 @@ public sealed class QuoteDriftController(
 
         if (await store.AcknowledgeAsync(contentItemId, clock.GetUtcNow().UtcDateTime))
         {
+            // Readers' pages do not change, but the content API's QuoteDrift section says "acknowledged" (cached under the public tag).
+            await publicCache.EvictAllAsync();
             notifier.Success($"Acknowledged: “{item.DisplayText}” keeps its quote; readers still see that the source has changed.");
         }
         else

@@ -29,6 +29,9 @@ public sealed class LinkChecker(
     IOptions<LinkCheckOptions> options,
     ILogger<LinkChecker> logger)
 {
+    // Set when a check changed what the content API tells of a quote (its state, missing sentences, acknowledgement).
+    private int _apiStateChanged;
+
     public async Task<LinkPassResult> RunPassAsync(CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
@@ -105,8 +108,19 @@ public sealed class LinkChecker(
             reading = await ReadQuoteAsync(rows, row, result.FinalUrl ?? row.Url, agent, cancellationToken);
         }
 
-        return await rows.RecordAsync(row, result, reading, now, options.Value.GoneAfter, cancellationToken);
+        var after = await rows.RecordAsync(row, result, reading, now, options.Value.GoneAfter, cancellationToken);
+        if (after is not null && QuoteStateChanged(row, after))
+        {
+            Interlocked.Exchange(ref _apiStateChanged, 1);
+        }
+
+        return after;
     }
+
+    /// <summary>What the content API's QuoteDrift section shows changed (never the date of the reading alone, so a daily check evicts nothing).</summary>
+    private static bool QuoteStateChanged(SourceLinkCheck before, SourceLinkCheck after)
+        => before.QuoteState != after.QuoteState || before.MissingJson != after.MissingJson
+            || before.DriftSinceUtc != after.DriftSinceUtc || before.DriftAcknowledgedUtc != after.DriftAcknowledgedUtc;
 
     /// <summary>Reads the page the check found and looks for the published quote's sentences; null for a post without a quote.</summary>
     private async Task<QuoteReading?> ReadQuoteAsync(LinkCheckStore rows, SourceLinkCheck row, string url, string agent, CancellationToken cancellationToken)
@@ -129,10 +143,12 @@ public sealed class LinkChecker(
 
     /// <summary>
     /// Rewrites the gone-sources and quote-drift documents from the table when they differ, and then evicts the public
-    /// pages: readers see a notice come and go. Run after every pass, so a failed write mends itself.
+    /// pages: readers see a notice come and go. Run after every pass, so a failed write mends itself. A change only the
+    /// content API shows (a quote now all found, an unreadable page) evicts too: cached API answers carry the public tag.
     /// </summary>
     private async Task PublishNoticesAsync(CancellationToken cancellationToken)
     {
+        var apiChanged = Interlocked.Exchange(ref _apiStateChanged, 0) == 1;
         for (var attempt = 1; ; attempt++)
         {
             using var scope = scopes.CreateScope();
@@ -146,6 +162,11 @@ public sealed class LinkChecker(
             var driftSame = QuoteDriftDocument.Same(shownDrift, drifted);
             if (goneSame && driftSame)
             {
+                if (apiChanged)
+                {
+                    await publicCache.EvictAllAsync();
+                }
+
                 return;
             }
 

@@ -1,12 +1,17 @@
 using Cms.Content;
 using Cms.Data;
+using Microsoft.EntityFrameworkCore;
 using Modules.ContentApi.Services;
 using Modules.Contents.Services;
 using Modules.NewsCommentary.Indexes;
 
 namespace Modules.NewsCommentary.Services;
 
-/// <summary>The Content API's <c>?tag=</c>: items whose version carries the tag, through TagsPartIndex (slug first in its index).</summary>
+/// <summary>
+/// The content APIs' tag filter, REST's <c>?tag=</c> and GraphQL's <c>where: {tag}</c>: items whose published version
+/// carries the tag, through TagsPartIndex (slug first in its index) as a subquery. The index holds published versions
+/// only, so a draft is matched by its item's published tags.
+/// </summary>
 public sealed class TagListFilter(CmsDbContext db) : IContentListFilter
 {
     public string Parameter => "tag";
@@ -19,7 +24,7 @@ public sealed class TagListFilter(CmsDbContext db) : IContentListFilter
     public IQueryable<ContentItemRecord> Apply(IQueryable<ContentItemRecord> rows, string value)
     {
         var slug = Slug.From(value);
-        var tagged = db.Set<TagsPartIndex>().Where(t => t.Slug == slug).Select(t => t.ContentItemVersionId);
-        return rows.Where(r => tagged.Contains(r.ContentItemVersionId));
+        var tagged = db.Set<TagsPartIndex>().AsNoTracking().Where(t => t.Slug == slug).Select(t => t.ContentItemId);
+        return rows.Where(r => tagged.Contains(r.ContentItemId));
     }
 }
