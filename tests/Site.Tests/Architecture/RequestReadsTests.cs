@@ -29,9 +29,12 @@ public sealed class RequestReadsTests(SiteFactory site) : IClassFixture<SiteFact
     {
         var reader = site.CreateReader();
 
-        // Nothing cached, so the whole page is built (a query key the page ignores is served the cached page).
-        await site.Services.GetRequiredService<IPublicCache>().EvictAllAsync();
-        var reads = await ReadsDuringAsync(() => reader.GetAsync(page));
+        var reads = await ReadsOfAQuietAttemptAsync(async () =>
+        {
+            // Nothing cached, so the whole page is built (a query key the page ignores is served the cached page).
+            await site.Services.GetRequiredService<IPublicCache>().EvictAllAsync();
+            return await reader.GetAsync(page);
+        });
 
         Assert.Equal(1, reads.GetValueOrDefault("SiteSettings"));
         Assert.Equal(1, reads.GetValueOrDefault("FeatureState"));
@@ -44,12 +47,33 @@ public sealed class RequestReadsTests(SiteFactory site) : IClassFixture<SiteFact
         var admin = await Accounts.SignedInClientAsync(site, SiteFactory.AdminUserName, SiteFactory.AdminPassword);
         foreach (var page in new[] { "/2020/09/11/sochi-meeting", "/admin", "/admin/contents" })
         {
-            var reads = await ReadsDuringAsync(() => admin.GetAsync(page));
+            var reads = await ReadsOfAQuietAttemptAsync(() => admin.GetAsync(page));
 
             Assert.Equal(1, reads.GetValueOrDefault("SiteSettings"));
             Assert.Equal(1, reads.GetValueOrDefault("FeatureState"));
             Assert.All(reads, r => Assert.True(r.Value == 1, $"{page} read document {r.Key} {r.Value} times"));
         }
+    }
+
+    /// <summary>
+    /// The reads of the first of up to three attempts that read every document once, else of the last. The meter is
+    /// process-wide, so a background service of the site (the scheduler, the link checker) that reads the settings
+    /// while the request runs is counted with it; that happens now and then on a busy machine. A page that itself reads a document twice does so on every attempt,
+    /// so the test still fails for it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<string, int>> ReadsOfAQuietAttemptAsync(Func<Task<HttpResponseMessage>> request)
+    {
+        IReadOnlyDictionary<string, int> reads = new Dictionary<string, int>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            reads = await ReadsDuringAsync(request);
+            if (reads.Values.All(n => n == 1))
+            {
+                break;
+            }
+        }
+
+        return reads;
     }
 
     /// <summary>Documents fetched from the process cache or the database while <paramref name="request"/> ran, by id.</summary>
