@@ -74,6 +74,8 @@ ROWS="$WORK/rows.tsv" # build round load rps cpu_ms
 run_build() { # name folder round
   local name="$1" round="$3" entry page variant path url cpu0 cpu1 out rps requests args
   OUT="$2"
+  # A build may still be publishing while the site is made (give a folder it is moved to when done).
+  until [ -f "$OUT/Site.dll" ]; do sleep 5; done
   SITE_PID="$(start_site "$DATA" "$PORT" "$WORK/site.log")"
   wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
   owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"
