@@ -44,7 +44,8 @@ trap 'exit 143' TERM
 export_site_environment
 URL="http://127.0.0.1:$PORT"
 JAR="$WORK/site-reader.jar"
-OUT="$A"
+rm -rf "$WORK/build" && cp -a "$A" "$WORK/build"
+OUT="$WORK/build"
 log "site (made with A): setup, $POSTS posts, $COMMENTS comments on $POST_PATH"
 prepare_site "$DATA" "$WORK/cli.log"
 generate_posts 1 "$POSTS" "$WORK/posts.recipe.json"
@@ -73,9 +74,12 @@ ROWS="$WORK/rows.tsv" # build round load rps cpu_ms
 : >"$ROWS"
 run_build() { # name folder round
   local name="$1" round="$3" entry page variant path url cpu0 cpu1 out rps requests args
-  OUT="$2"
   # A build may still be publishing while the site is made (give a folder it is moved to when done).
-  until [ -f "$OUT/Site.dll" ]; do sleep 5; done
+  until [ -f "$2/Site.dll" ]; do sleep 5; done
+  # Each build runs from the same folder: Data Protection's default application name is the content root, so a
+  # member's cookie from a site started elsewhere would not be read (the member load would be anonymous).
+  rm -rf "$WORK/build" && cp -a "$2" "$WORK/build"
+  OUT="$WORK/build"
   SITE_PID="$(start_site "$DATA" "$PORT" "$WORK/site.log")"
   wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
   owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"

@@ -35,11 +35,10 @@ public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory sc
     /// see, on whichever node made it, so a value kept under it (the archive's months, the forecasts' record) is
     /// right on every node at once, even when the pages come from a shared output cache. One key lookup.
     /// </summary>
-    public static async Task<long> VersionAsync(CmsDbContext db) => await s_version(db) ?? -1;
-
-    /// <summary>Compiled once: the one query every public page runs skips EF Core's per-query expression work.</summary>
-    private static readonly Func<CmsDbContext, Task<long?>> s_version = EF.CompileAsyncQuery(
-        (CmsDbContext db) => db.Documents.Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefault());
+    /// <remarks>Not an EF compiled query: one is bound to the first model it ran with, and a process may hold several
+    /// (a site moved to another provider, the tests' sites): "executed with a different model" (DatabaseMoveTests).</remarks>
+    public static async Task<long> VersionAsync(CmsDbContext db)
+        => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
 
     /// <summary>Moves a signal document's version on, creating it the first time (safe when two nodes race); returns the version this bump made.</summary>
     public static async Task<int> BumpAsync(CmsDbContext db, string signal)
