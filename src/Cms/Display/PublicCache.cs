@@ -35,6 +35,8 @@ public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory sc
     /// see, on whichever node made it, so a value kept under it (the archive's months, the forecasts' record) is
     /// right on every node at once, even when the pages come from a shared output cache. One key lookup.
     /// </summary>
+    /// <remarks>Not an EF compiled query: one is bound to the first model it ran with, and a process may hold several
+    /// (a site moved to another provider, the tests' sites): "executed with a different model" (DatabaseMoveTests).</remarks>
     public static async Task<long> VersionAsync(CmsDbContext db)
         => await db.Documents.AsNoTracking().Where(d => d.Id == ClusterSignals.PublicPagesSignal).Select(d => (long?)d.Version).FirstOrDefaultAsync() ?? -1;
 

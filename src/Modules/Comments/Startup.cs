@@ -36,6 +36,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<CommentThreadQuery>();
         services.AddSingleton<PublicContentCache<ThreadPage>>();
         services.AddSingleton<PublicContentCache<int>>();
+        services.AddSingleton<PublicContentCache<IReadOnlySet<string>>>();
         services.AddScoped<CommentThreadBuilder>();
         services.AddScoped<CommentCounts>();
         services.AddScoped<CommentFeedWriter>();

@@ -3,6 +3,7 @@ using Cms.Modules;
 using Cms.Display;
 using Cms.Recipes.Export;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Modules.Contents.Drivers;
 using Modules.Contents.Handlers;
 using Modules.Contents.Indexes;
@@ -33,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddExportStep<Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
+        services.TryAddSingleton<PublicContentCache<string>>();
         services.AddScoped<AutorouteEntries>();
         services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
         services.AddAuthorizationHandler<ContentAuthorizationHandler>();

@@ -34,6 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddScoped<PostQueries>();
         services.AddSingleton<ArchiveMonths>();
         services.AddSingleton<PublicContentCache<PostNavigationViewModel?>>();
+        services.AddSingleton<PublicContentCache<PostQueries.KeptPage>>();
         services.AddScoped<TagQueries>();
         services.AddScoped<PostNavigationQuery>();
         services.AddFeatureBound<ISitemapSource, TagSitemapSource>();

@@ -20,10 +20,9 @@ public sealed class CommentModeration(CmsDbContext db, IContentManager contentMa
             return 0;
         }
 
-        if (status == CommentStatus.Approved || comments.Any(c => c.Status == CommentStatus.Approved))
-        {
-            db.AfterCommit(publicCache.EvictAllAsync);
-        }
+        // Every status change moves the signal, a pending comment's too: a member's page shows their own pending
+        // comments from the thread kept under it (CommentThreadQuery).
+        db.AfterCommit(publicCache.EvictAllAsync);
 
         foreach (var comment in comments)
         {

@@ -11,19 +11,37 @@ public sealed record ThreadPage(IReadOnlyList<Comment> Comments, int ApprovedCou
 /// <summary>
 /// Reads a thread page in one query, whatever its size: the page's top-level comments (oldest first)
 /// with every reply under them (found by RootId), each row carrying the thread's counts. The counts'
-/// subqueries do not depend on the row, so the database works them out once. A visitor's page (no pending
-/// comments of their own) depends on public content alone: it is kept until that content changes (every
-/// comment readers see, edit, deletion and moderation moves the public-pages signal).
+/// subqueries do not depend on the row, so the database works them out once. A visitor's page depends on
+/// public content alone, and so does a member's who has no pending comment on the post (the only rows a
+/// viewer sees that a visitor does not): both are kept until a comment changes (every comment written, edited,
+/// deleted or moderated, pending ones included, moves the public-pages signal; see <see cref="CommentWriter"/>).
 /// </summary>
-public sealed class CommentThreadQuery(CmsDbContext db, PublicContentVersion version, PublicContentCache<ThreadPage> visitorPages)
+public sealed class CommentThreadQuery(
+    CmsDbContext db,
+    PublicContentVersion version,
+    PublicContentCache<ThreadPage> visitorPages,
+    PublicContentCache<IReadOnlySet<string>> pendingAuthors)
 {
     /// <summary>One comment, tracked, for its author to edit or delete through <see cref="CommentWriter"/>.</summary>
     public Task<Comment?> FindAsync(long id) => db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
 
     public async Task<ThreadPage> LoadAsync(string contentItemId, string? viewerId, int page, int pageSize)
-        => viewerId is null
-            ? await visitorPages.GetOrBuildAsync(await version.GetAsync(), $"{contentItemId}/{page}/{pageSize}", () => ReadAsync(contentItemId, null, page, pageSize))
-            : await ReadAsync(contentItemId, viewerId, page, pageSize);
+    {
+        var current = await version.GetAsync();
+        if (viewerId is not null && (await PendingAuthorsAsync(current, contentItemId)).Contains(viewerId))
+        {
+            return await ReadAsync(contentItemId, viewerId, page, pageSize);
+        }
+
+        return await visitorPages.GetOrBuildAsync(current, $"{contentItemId}/{page}/{pageSize}", () => ReadAsync(contentItemId, null, page, pageSize));
+    }
+
+    /// <summary>Who has a comment awaiting moderation on the item: kept per version, as the thread is.</summary>
+    private Task<IReadOnlySet<string>> PendingAuthorsAsync(long current, string contentItemId)
+        => pendingAuthors.GetOrBuildAsync(current, "pending-authors/" + contentItemId, async () =>
+            (IReadOnlySet<string>)(await db.Set<Comment>().AsNoTracking()
+                .Where(c => c.ContentItemId == contentItemId && c.Status == CommentStatus.Pending)
+                .Select(c => c.AuthorId).Distinct().ToListAsync()).ToHashSet(StringComparer.Ordinal));
 
     private async Task<ThreadPage> ReadAsync(string contentItemId, string? viewerId, int page, int pageSize)
     {

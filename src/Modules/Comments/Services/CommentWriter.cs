@@ -8,7 +8,8 @@ namespace Modules.Comments.Services;
 
 /// <summary>
 /// Posts, edits and deletes comments for their authors. Everything is checked before anything is
-/// written; a change readers can see evicts the cached public pages once it is stored.
+/// written; every change, a pending comment's too, moves the public-pages signal once it is stored (a member's own
+/// pending comments show on their page, whose thread is kept under that signal: see <see cref="CommentThreadQuery"/>).
 /// </summary>
 public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPolicy policy, CommentRules rules, IPublicCache publicCache, CommentMetrics metrics, TimeProvider clock)
 {
@@ -58,7 +59,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             comment.CreatedUtc = now;
             comment.Status = await rules.StatusForNewAsync(author, settings, markdown);
             db.Set<Comment>().Add(comment);
-            EvictWhenSeen(comment.Status);
+            Evict();
             await db.SaveChangesAsync();
             return CommentResult.Ok(comment);
         });
@@ -85,7 +86,6 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             return CommentResult.BadBody(problem);
         }
 
-        var wasApproved = comment.Status == CommentStatus.Approved;
         comment.Markdown = markdown;
         comment.EditedUtc = clock.GetUtcNow().UtcDateTime;
 
@@ -96,7 +96,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             comment.Status = CommentStatus.Pending;
         }
 
-        EvictWhenSeen(wasApproved ? CommentStatus.Approved : comment.Status);
+        Evict();
         await db.SaveChangesAsync();
         return CommentResult.Ok(comment);
     }
@@ -108,7 +108,7 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
             return new CommentResult(null, 403, why);
         }
 
-        EvictWhenSeen(comment.Status);
+        Evict();
         comment.Status = CommentStatus.Deleted;
         await db.SaveChangesAsync();
         return CommentResult.Ok(comment);
@@ -145,12 +145,9 @@ public sealed class CommentWriter(CmsDbContext db, CommentText text, CommentPoli
         return null;
     }
 
-    /// <summary>Readers' cached pages show approved comments only; a pending one changes nothing they see.</summary>
-    private void EvictWhenSeen(CommentStatus status)
-    {
-        if (status == CommentStatus.Approved)
-        {
-            db.AfterCommit(publicCache.EvictAllAsync);
-        }
-    }
+    /// <summary>
+    /// Readers' cached pages show approved comments only, but the kept threads also stand for members' pages, which
+    /// show the member's own pending comments: so a pending comment's change moves the signal too.
+    /// </summary>
+    private void Evict() => db.AfterCommit(publicCache.EvictAllAsync);
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Cms.Content;
 using Cms.Data;
+using Cms.Display;
 using Cms.Settings;
 using Microsoft.EntityFrameworkCore;
 using Modules.Contents.Indexes;
@@ -12,18 +13,42 @@ namespace Modules.Contents.Services;
 /// Reads and keeps AutoroutePartIndex, the path of each item's Published and Latest versions. Lookups
 /// go through the index columns, never through the items' JSON.
 /// </summary>
-public sealed class AutorouteEntries(CmsDbContext db, IContentManager contentManager, IPublicUrls urls) : IAutorouteEntries
+public sealed class AutorouteEntries(
+    CmsDbContext db,
+    IContentManager contentManager,
+    IPublicUrls urls,
+    PublicContentVersion version,
+    PublicContentCache<string> kept) : IAutorouteEntries
 {
+    private const string PublishedKeyPrefix = "published-item/";
+
     private IQueryable<AutoroutePartIndex> Index => db.Set<AutoroutePartIndex>().AsNoTracking();
 
+    /// <summary>
+    /// The item published at the path. What was found is kept (as JSON) under the public-pages signal's version, which
+    /// every publication, unpublication, deletion and import moves; each caller gets an item of its own, so no request
+    /// shares another's object. A path that leads nowhere is not kept (a crawler's guesses would fill the store).
+    /// </summary>
     public async Task<ContentItem?> FindPublishedAsync(string path)
     {
+        var current = await version.GetAsync();
+        if (kept.TryGet(current, PublishedKeyPrefix + path, out var json))
+        {
+            return ContentItem.FromJson(json);
+        }
+
         var rows = from index in Index
-                   join version in contentManager.Query() on index.ContentItemVersionId equals version.ContentItemVersionId
-                   where index.Path == path && index.Published && version.Published
-                   select version;
+                   join row in contentManager.Query() on index.ContentItemVersionId equals row.ContentItemVersionId
+                   where index.Path == path && index.Published && row.Published
+                   select row;
         var found = await contentManager.ListAsync(rows.Take(1));
-        return found.Count > 0 ? found[0] : null;
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        kept.Keep(current, PublishedKeyPrefix + path, found[0].ToJsonString());
+        return found[0];
     }
 
     public async Task<IReadOnlyDictionary<string, string>> PathsOfAsync(IReadOnlyCollection<string> contentItemIds)

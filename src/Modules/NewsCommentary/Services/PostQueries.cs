@@ -12,9 +12,29 @@ namespace Modules.NewsCommentary.Services;
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
 public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site,
-    PublicContentVersion version, ArchiveMonths archive)
+    PublicContentVersion version, ArchiveMonths archive, PublicContentCache<PostQueries.KeptPage> keptPages)
 {
+    /// <summary>The home page's posts as JSON (each request makes items of its own from them) and whether more follow.</summary>
+    public sealed record KeptPage(IReadOnlyList<string> Items, bool HasNext);
+
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
+    {
+        // The first page of all posts (the home page, what most readers open) is kept under the public-pages signal's
+        // version, which every publication moves; other pages are read each time (a crawler's sweep would keep them all).
+        if (page == 1 && fromUtc is null && toUtc is null)
+        {
+            var kept = await keptPages.GetOrBuildAsync(await version.GetAsync(), "home/" + pageSize, async () =>
+            {
+                var (items, hasNext) = await ReadPageAsync(page, pageSize, null, null);
+                return new KeptPage(items.Select(i => i.ToJsonString()).ToList(), hasNext);
+            });
+            return (kept.Items.Select(ContentItem.FromJson).ToList(), kept.HasNext);
+        }
+
+        return await ReadPageAsync(page, pageSize, fromUtc, toUtc);
+    }
+
+    private async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> ReadPageAsync(int page, int pageSize, DateTime? fromUtc, DateTime? toUtc)
     {
         var query = contentManager.Query().Where(r => r.ContentType == Migrations.ContentType && r.Published);
         if (fromUtc is { } from)

@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Two builds side by side in one run: the same site (one data folder) started under build A, then B, then A
+# again..., each put through the same loads (the cache-miss and member post and home pages) of a fixed number of
+# requests (wrk/counted.lua, as bench/gc.sh), so a busy machine changes the time but not the work; per build and
+# load the median over rounds of CPU ms per request (the site process's user + system time ÷ answers) and req/s.
+# For "before and after" of a change. Not part of run.sh. See bench/README.md.
+#
+#   A=/tmp/before-publish B=/tmp/after-publish bash bench/ab.sh
+#   (each a `dotnet publish src/Site/Site.csproj -c Release -o FOLDER` of the build to compare)
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+RESULTS_DIR="$BENCH_DIR/results"
+. "$BENCH_DIR/lib/common.sh"
+. "$BENCH_DIR/lib/wrk.sh"
+. "$BENCH_DIR/lib/sites.sh"
+
+A="${A:?A=published folder of the first build}"
+B="${B:?B=published folder of the second build}"
+POSTS="${POSTS:-100}"
+COMMENTS="${COMMENTS:-20}"
+REQUESTS="${REQUESTS:-2000}"
+WARMUP_REQUESTS="${WARMUP_REQUESTS:-1000}"
+CONNECTIONS="${CONNECTIONS:-16}"
+THREADS="${THREADS:-2}"
+ROUNDS="${ROUNDS:-2}"
+PORT="${PORT:-5498}"
+POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
+IMPORT_TIMEOUT="${IMPORT_TIMEOUT:-600}"
+LOADS=("post miss $POST_PATH" "post member $POST_PATH" "home miss /" "home member /")
+
+command -v wrk >/dev/null 2>&1 || apt_install wrk
+[ -x /usr/bin/time ] || apt_install time
+port_busy "$PORT" && die "port $PORT is already in use (PORT)"
+
+WORK="$(mktemp -d -t bench-ab.XXXXXX)"
+DATA="$WORK/site"
+SITE_PID=""
+cleanup() { local rc=$?; set +e; stop_pid "$SITE_PID"; rm -rf "$WORK"; exit "$rc"; }
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+export_site_environment
+URL="http://127.0.0.1:$PORT"
+JAR="$WORK/site-reader.jar"
+rm -rf "$WORK/build" && cp -a "$A" "$WORK/build"
+OUT="$WORK/build"
+log "site (made with A): setup, $POSTS posts, $COMMENTS comments on $POST_PATH"
+prepare_site "$DATA" "$WORK/cli.log"
+generate_posts 1 "$POSTS" "$WORK/posts.recipe.json"
+read -r -a result < <(timed_import "$DATA" "$WORK/posts.recipe.json" "$WORK/cli.log")
+[ "${result[2]}" = "ok" ] || die "importing $POSTS posts: ${result[2]}"
+SITE_PID="$(start_site "$DATA" "$PORT" "$WORK/site.log")"
+wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
+seed_comments_and_reader "$URL" "$WORK/site"
+stop_pid "$SITE_PID"; SITE_PID=""
+
+counted_wrk() { # url, requests per thread, output file, mode, value
+  local done_file="$WORK/done" pid i
+  : >"$done_file"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --timeout 30s --latency -s "$BENCH_DIR/wrk/counted.lua" "$1" -- "$2" "$done_file" "$4" "$5" >"$3" 2>&1 &
+  pid=$!
+  for ((i = 0; i < 6000; i++)); do
+    [ "$(wc -l <"$done_file")" -lt "$THREADS" ] || break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -INT "$pid" 2>/dev/null || true
+  wait "$pid" || true
+}
+
+ROWS="$WORK/rows.tsv" # build round load rps cpu_ms
+: >"$ROWS"
+run_build() { # name folder round
+  local name="$1" round="$3" entry page variant path url cpu0 cpu1 out rps requests args
+  # A build may still be publishing while the site is made (give a folder it is moved to when done).
+  until [ -f "$2/Site.dll" ]; do sleep 5; done
+  # Each build runs from the same folder: Data Protection's default application name is the content root, so a
+  # member's cookie from a site started elsewhere would not be read (the member load would be anonymous).
+  rm -rf "$WORK/build" && cp -a "$2" "$WORK/build"
+  OUT="$WORK/build"
+  SITE_PID="$(start_site "$DATA" "$PORT" "$WORK/site.log")"
+  wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
+  owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"
+  for entry in "${LOADS[@]}"; do
+    read -r page variant path <<<"$entry"
+    url="$URL$path"
+    case "$variant" in
+      miss) args=(miss "ab-$$-$name-$round-$page") ;;
+      member) refresh_cookies "$URL" "$JAR"; args=(member "$(cookie_header "$JAR")") ;;
+    esac
+    counted_wrk "$url" $((WARMUP_REQUESTS / THREADS)) "$WORK/warm.txt" "${args[@]}"
+    [ "$variant" != "miss" ] || args=(miss "ab-$$-$name-$round-$page-m")
+    cpu0="$(cpu_ticks "$SITE_PID")"
+    out="$WORK/wrk.txt"
+    counted_wrk "$url" $((REQUESTS / THREADS)) "$out" "${args[@]}"
+    cpu1="$(cpu_ticks "$SITE_PID")"
+    read -r rps _ _ _ requests < <(parse_wrk "$out")
+    printf '%s\t%s\t%s %s\t%s\t%s\n' "$name" "$round" "$page" "$variant" "$rps" \
+      "$(awk -v d=$((cpu1 - cpu0)) -v t="$CLK_TCK" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? d * 1000 / t / r : 0) }')" >>"$ROWS"
+    log "$name round $round, $page $variant: $rps req/s, $(tail -n 1 "$ROWS" | cut -f 5) CPU ms"
+  done
+  stop_pid "$SITE_PID"; SITE_PID=""
+}
+
+LOADAVG_START="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+STARTED="$(date -u '+%Y-%m-%d %H:%M')"
+for ((round = 1; round <= ROUNDS; round++)); do
+  run_build A "$A" "$round"
+  run_build B "$B" "$round"
+done
+LOADAVG_END="$(cut -d ' ' -f 1-3 /proc/loadavg)"
+
+mkdir -p "$RESULTS_DIR"
+[ -f "$RESULTS_DIR/.gitignore" ] || printf '*\n!.gitignore\n' >"$RESULTS_DIR/.gitignore"
+{
+  echo "two builds side by side  $STARTED to $(date -u '+%H:%M')Z  A=$A  B=$B"
+  echo "machine: $(nproc) cpus, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $LOADAVG_START at the start, $LOADAVG_END at the end"
+  echo "site: $POSTS posts + the seed post with $COMMENTS comments; wrk -t$THREADS -c$CONNECTIONS, $REQUESTS requests a load after $WARMUP_REQUESTS of warm-up; $ROUNDS rounds, A then B"
+  printf '%-12s | %8s %8s %8s | %8s %8s %8s | %7s\n' load "A CPU ms" "(rounds)" "A r/s" "B CPU ms" "(rounds)" "B r/s" "B ÷ A"
+  for entry in "${LOADS[@]}"; do
+    read -r page variant _ <<<"$entry"
+    awk -F '\t' -v l="$page $variant" '
+      function med(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+        return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }
+      $3 == l && $1 == "A" { ac = ac " " $5; ar = ar " " $4; al = al (al ? "/" : "") $5 }
+      $3 == l && $1 == "B" { bc = bc " " $5; br = br " " $4; bl = bl (bl ? "/" : "") $5 }
+      END { printf "%-12s | %8.2f %8s %8.0f | %8.2f %8s %8.0f | %7.2f\n", l, med(ac), al, med(ar), med(bc), bl, med(br), (med(ac) > 0 ? med(bc) / med(ac) : 0) }' "$ROWS"
+  done
+} | tee "$RESULTS_DIR/ab-latest.txt"
+cp "$ROWS" "$RESULTS_DIR/ab-latest-rows.tsv"
+log "written $RESULTS_DIR/ab-latest.txt (every load: ab-latest-rows.tsv)"
