@@ -9,6 +9,7 @@ using Cms.Security;
 using Cms.Settings;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,9 @@ namespace Cms.Hosting;
 
 public static class CmsServiceCollectionExtensions
 {
+    /// <summary>The Data Protection application name every node and every release of a site shares.</summary>
+    public const string DataProtectionApplicationName = "NewsCommentary";
+
     /// <summary>Adds the framework and every module the host was built with.</summary>
     public static WebApplicationBuilder AddCms(this WebApplicationBuilder builder)
     {
@@ -127,7 +131,9 @@ public static class CmsServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });
-        services.AddDataProtection();
+        // A fixed application name: by default the discriminator is the content root, so a release unpacked into
+        // a new folder, or a second node installed elsewhere, could not read the keys' cookies and signed everyone out.
+        services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         services.AddSingleton<SiteXmlRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp => new ConfigureOptions<KeyManagementOptions>(options =>
             options.XmlRepository = sp.GetRequiredService<SiteXmlRepository>()));

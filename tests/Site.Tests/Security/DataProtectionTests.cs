@@ -1,9 +1,13 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Cms.Data;
+using Cms.Hosting;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Site.Tests.Deployers;
 using Site.Tests.Infrastructure;
 using Site.Tests.Modules.Users;
@@ -55,6 +59,17 @@ public sealed class DataProtectionTests(CertificateSite site) : IClassFixture<Ce
             Assert.DoesNotContain("<masterKey", xml, StringComparison.Ordinal);
         });
         Assert.All(keys, key => Assert.NotNull(key.Descriptor));
+    }
+
+    [Fact]
+    public void TheApplicationName_IsTheSitesOwn_NotItsFolder()
+    {
+        // The default discriminator is the content root: a release unpacked elsewhere signed every member out.
+        var options = site.Services.GetRequiredService<IOptions<DataProtectionOptions>>().Value;
+        var environment = site.Services.GetRequiredService<IHostEnvironment>();
+
+        Assert.Equal(CmsServiceCollectionExtensions.DataProtectionApplicationName, options.ApplicationDiscriminator);
+        Assert.DoesNotContain(environment.ContentRootPath.TrimEnd('/'), options.ApplicationDiscriminator ?? "", StringComparison.Ordinal);
     }
 
     [Fact]
