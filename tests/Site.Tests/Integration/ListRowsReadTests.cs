@@ -30,7 +30,11 @@ public sealed class ListRowsReadTests(ITestOutputHelper output)
     /// <summary>A few rows either way are not growth (PostgreSQL's catalog lookups vary); 5 × 120 posts would be hundreds.</summary>
     private const int Slack = 20;
 
-    private static readonly string[] s_pages = ["/", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage", "/forecasts", "/forecasts?outcome=happened"];
+    /// <summary>
+    /// The home page's first page is kept under the public-pages version, so a warm "/" shows only that version's
+    /// query; "/?page=2" is read each time and is what shows the posts' list query.
+    /// </summary>
+    private static readonly string[] s_pages = ["/", "/?page=2", "/archive", "/archive/2021/03", "/tags/bench", "/search?q=passage", "/forecasts", "/forecasts?outcome=happened"];
 
     [Fact]
     public async Task ListPages_ReadNoMoreRows_AtFiveTimesThePosts()
