@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Cms.Data;
+using Cms.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,9 @@ public static class TableRows
 
         await ReadAsync(db, "SELECT \"ContentItemId\", \"Url\", \"PublishedUnixSeconds\", \"Title\", \"Emphasis\", \"Body\" FROM \"SearchDocument\"", reader =>
             lines.Add("SearchDocument|" + string.Join("|", Enumerable.Range(0, 6).Select(i => Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)))));
+        // The schema stamp says which build last checked this database (its provider included), so a database moved
+        // to the other provider carries a stamp of its own: bookkeeping of the database, not the site's content.
+        lines.RemoveAll(l => l.StartsWith($"DocumentRecord|{SchemaCheck.DocumentId}|", StringComparison.Ordinal));
         lines.Sort(StringComparer.Ordinal);
         return lines;
     });
