@@ -56,20 +56,6 @@ wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
 seed_comments_and_reader "$URL" "$WORK/site"
 stop_pid "$SITE_PID"; SITE_PID=""
 
-counted_wrk() { # url, requests per thread, output file, mode, value
-  local done_file="$WORK/done" pid i
-  : >"$done_file"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --timeout 30s --latency -s "$BENCH_DIR/wrk/counted.lua" "$1" -- "$2" "$done_file" "$4" "$5" >"$3" 2>&1 &
-  pid=$!
-  for ((i = 0; i < 6000; i++)); do
-    [ "$(wc -l <"$done_file")" -lt "$THREADS" ] || break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -INT "$pid" 2>/dev/null || true
-  wait "$pid" || true
-}
-
 ROWS="$WORK/rows.tsv" # build round load rps cpu_ms
 : >"$ROWS"
 run_build() { # name folder round

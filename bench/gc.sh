@@ -80,21 +80,6 @@ if [ ! -f "$JAR" ]; then
   cp "$WORK/site-reader.jar" "$JAR"
 fi
 
-# wrk with counted.lua: returns once every thread has its answers (SIGINT ends wrk's -d wait).
-counted_wrk() { # url, requests per thread, output file, mode, value
-  local done_file="$WORK/done" pid i
-  : >"$done_file"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --timeout 30s --latency -s "$BENCH_DIR/wrk/counted.lua" "$1" -- "$2" "$done_file" "$4" "$5" >"$3" 2>&1 &
-  pid=$!
-  for ((i = 0; i < 6000; i++)); do
-    [ "$(wc -l <"$done_file")" -lt "$THREADS" ] || break
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  kill -INT "$pid" 2>/dev/null || true
-  wait "$pid" || true
-}
-
 ROWS="$WORK/rows.tsv" # config round load rps cpu_ms peak_kb startup_ms start_kb after_kb
 : >"$ROWS"
 run_config() { # name round

@@ -33,3 +33,19 @@ parse_wrk() {
     }
   ' "$1"
 }
+
+# wrk with counted.lua (a fixed number of requests, not a fixed time): returns once every thread has its
+# answers (SIGINT ends wrk's -d wait). Uses THREADS, CONNECTIONS, WORK and BENCH_DIR of the calling script.
+counted_wrk() { # url, requests per thread, output file, mode, value
+  local done_file="$WORK/done" pid i
+  : >"$done_file"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d600s --timeout 30s --latency -s "$BENCH_DIR/wrk/counted.lua" "$1" -- "$2" "$done_file" "$4" "$5" >"$3" 2>&1 &
+  pid=$!
+  for ((i = 0; i < 6000; i++)); do
+    [ "$(wc -l <"$done_file")" -lt "$THREADS" ] || break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill -INT "$pid" 2>/dev/null || true
+  wait "$pid" || true
+}
