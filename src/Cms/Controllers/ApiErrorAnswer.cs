@@ -1,3 +1,4 @@
+using Cms.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
@@ -11,9 +12,7 @@ namespace Cms.Controllers;
 /// </summary>
 public static class ApiErrorAnswer
 {
-    public const string PathPrefix = "/api";
-
-    public static bool IsApiPath(string? path) => path is not null && new PathString(path).StartsWithSegments(PathPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiPath(string? path) => path is not null && ApiPaths.Contains(new PathString(path));
 
     /// <param name="message">What the site page would say, when it knows more than the status (429, 503).</param>
     public static ObjectResult For(HttpContext http, int status, string method, string path, string? message)

@@ -14,7 +14,7 @@ public static class ApiTokenAuthentication
     public const string Scheme = "ApiToken";
 
     /// <summary>The paths the scheme authenticates (and the cookie does not).</summary>
-    public const string PathPrefix = "/api";
+    public const string PathPrefix = Cms.Hosting.ApiPaths.Prefix;
 
     /// <summary>The claim holding the token's scope, <see cref="ReadScope"/> or <see cref="WriteScope"/>.</summary>
     public const string ScopeClaim = "api_scope";

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Cms.Hosting;
 using Cms.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,7 @@ namespace Modules.ContentApi.Security;
 public sealed class ApiTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder), IAuthenticationRequestHandler
 {
-    public static bool IsApiPath(HttpContext context) => context.Request.Path.StartsWithSegments(ApiTokenAuthentication.PathPrefix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsApiPath(HttpContext context) => ApiPaths.Contains(context.Request.Path);
 
     public async Task<bool> HandleRequestAsync()
     {
