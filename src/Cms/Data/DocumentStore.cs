@@ -60,7 +60,7 @@ public sealed class DocumentStore : IDocumentStore
         var value = record is null ? new T() : Deserialize<T>(record.Content);
         if (_db.Database.CurrentTransaction is null)
         {
-            _cache.Set(id, value);
+            _cache.Set(id, value, record?.Version ?? -1);
         }
 
         return value;
@@ -98,13 +98,31 @@ public sealed class DocumentStore : IDocumentStore
 /// <summary>The process-wide cache behind <see cref="DocumentStore"/>.</summary>
 public sealed class DocumentCache
 {
-    private readonly ConcurrentDictionary<string, object> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (object Value, int Version)> _items = new(StringComparer.Ordinal);
 
-    public bool TryGet(string id, out object? value) => _items.TryGetValue(id, out value);
+    public bool TryGet(string id, out object? value)
+    {
+        var found = _items.TryGetValue(id, out var item);
+        value = item.Value;
+        return found;
+    }
 
-    public void Set(string id, object value) => _items[id] = value;
+    /// <summary>Keeps <paramref name="value"/>, read at <paramref name="version"/> of its document (-1: there was none).</summary>
+    public void Set(string id, object value, int version) => _items[id] = (value, version);
 
     public void Remove(string id) => _items.TryRemove(id, out _);
+
+    /// <summary>
+    /// Forgets the document unless what is kept was read at <paramref name="version"/>: a poll that sees this node's
+    /// own change, already read back, keeps it instead of making the next request read it again.
+    /// </summary>
+    public void RemoveUnlessAt(string id, int version)
+    {
+        if (_items.TryGetValue(id, out var item) && item.Version != version)
+        {
+            ((ICollection<KeyValuePair<string, (object, int)>>)_items).Remove(new(id, item));
+        }
+    }
 
     public void Clear() => _items.Clear();
 }

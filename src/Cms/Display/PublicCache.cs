@@ -12,21 +12,37 @@ namespace Cms.Display;
 /// </summary>
 public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory scopes) : IPublicCache
 {
-    private int _ownVersion = -1;
+    // The signal's versions this node's own bumps made and no poll has passed yet: a change made of these alone
+    // needs no second eviction (a recipe bumps several times between two polls).
+    private readonly HashSet<int> _ownVersions = [];
 
     public async Task EvictAllAsync()
     {
         await EvictLocalAsync();
         using var scope = scopes.CreateScope();
-        Volatile.Write(ref _ownVersion, await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal));
+        var version = await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal);
+        lock (_ownVersions)
+        {
+            _ownVersions.Add(version);
+        }
     }
 
     /// <summary>
-    /// True when the public-pages signal moved from <paramref name="before"/> to <paramref name="now"/> by this
-    /// node's own bump alone: its pages were evicted when it bumped, and evicting them again at the next poll
-    /// would throw away pages cached since.
+    /// True when the public-pages signal moved from <paramref name="before"/> (null: the signal did not exist) to
+    /// <paramref name="now"/> by this node's own bumps alone: its pages were evicted when it bumped, and evicting
+    /// them again at the next poll would throw away pages cached since. Every version in between must be its own,
+    /// so another node's bump among them still evicts. Forgets the versions up to <paramref name="now"/>.
     /// </summary>
-    public bool OnlyOwnChange(int before, int now) => now == before + 1 && now == Volatile.Read(ref _ownVersion);
+    public bool OnlyOwnChange(int? before, int now)
+    {
+        lock (_ownVersions)
+        {
+            var from = before ?? 0;
+            var own = now > from && Enumerable.Range(from + 1, now - from).All(_ownVersions.Contains);
+            _ownVersions.RemoveWhere(v => v <= now);
+            return own;
+        }
+    }
 
     public async Task EvictLocalAsync() => await store.EvictByTagAsync(IPublicCache.Tag, CancellationToken.None);
 

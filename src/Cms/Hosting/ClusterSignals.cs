@@ -102,7 +102,7 @@ public sealed class ClusterSignals(
         var changed = versions.Where(v => !seen.TryGetValue(v.Key, out var old) || old != v.Value).Select(v => v.Key).ToList();
         foreach (var id in changed)
         {
-            documents.Remove(id);
+            documents.RemoveUnlessAt(id, versions[id]);
         }
 
         // Every changed document is forgotten before pages are evicted, so a page rebuilt at once
@@ -113,7 +113,7 @@ public sealed class ClusterSignals(
         }
 
         if (changed.Contains(PublicPagesSignal)
-            && !(seen.TryGetValue(PublicPagesSignal, out var before) && publicCache.OnlyOwnChange(before, versions[PublicPagesSignal])))
+            && !publicCache.OnlyOwnChange(seen.TryGetValue(PublicPagesSignal, out var before) ? before : null, versions[PublicPagesSignal]))
         {
             await publicCache.EvictLocalAsync();
         }

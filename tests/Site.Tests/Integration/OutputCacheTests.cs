@@ -101,4 +101,26 @@ public sealed class OutputCacheTests(SiteFactory site) : IClassFixture<SiteFacto
         Assert.Contains("Renamed Gazette", await reader.GetStringAsync("/"));
         await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.SiteName = "News Commentary"));
     }
+
+    [Fact]
+    public async Task PagesCachedAfterSeveralOwnChanges_OutliveTheNextPoll()
+    {
+        // Three changes between two polls (as a recipe makes) are this node's own: the poll after them must not
+        // evict the pages cached since (it did, and a page served right after a recipe came from the database).
+        for (var i = 0; i < 3; i++)
+        {
+            await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.SiteName = i % 2 == 0 ? "Polled Gazette" : "News Commentary"));
+        }
+
+        var reader = site.CreateReader();
+        await reader.GetStringAsync("/archive");
+        await Task.Delay(TimeSpan.FromMilliseconds(2.5 * site.ClusterPollMilliseconds));
+        site.Queries.Reset();
+
+        var again = await reader.GetAsync("/archive");
+
+        Assert.NotNull(again.Headers.Age);
+        Assert.Equal(0, site.Queries.Count);
+        await site.InScopeAsync(sp => sp.GetRequiredService<ISiteService>().UpdateAsync(s => s.SiteName = "News Commentary"));
+    }
 }
