@@ -18,7 +18,7 @@ public static class OperationsRegistration
         var services = builder.Services;
         services.AddSingleton<DatabaseAvailability>();
         services.AddSingleton<IInterceptor, DatabaseAvailabilityInterceptor>();
-        services.AddSingleton<IInterceptor, SqliteBusyTimeoutInterceptor>();
+        services.AddSingleton<IInterceptor, SqlitePragmasInterceptor>();
         services.AddCmsHealthChecks();
 
         // On SIGTERM (or Ctrl+C) Kestrel stops taking connections and lets requests in flight finish, up to this.

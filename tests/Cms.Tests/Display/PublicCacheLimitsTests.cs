@@ -7,10 +7,10 @@ namespace Cms.Tests.Display;
 public sealed class PublicCacheLimitsTests
 {
     [Fact]
-    public void SizeLimit_Is32MiB_UnlessConfigured()
+    public void SizeLimit_Is8MiB_UnlessConfigured()
     {
-        Assert.Equal(32L * 1024 * 1024, PublicCacheLimits.SizeLimitBytes(Configuration(null)));
-        Assert.Equal(8L * 1024 * 1024, PublicCacheLimits.SizeLimitBytes(Configuration("8")));
+        Assert.Equal(8L * 1024 * 1024, PublicCacheLimits.SizeLimitBytes(Configuration(null)));
+        Assert.Equal(32L * 1024 * 1024, PublicCacheLimits.SizeLimitBytes(Configuration("32")));
         Assert.Equal(1024L * 1024, PublicCacheLimits.MaximumBodyBytes);
     }
 
