@@ -19,7 +19,7 @@ public sealed class IdleMemoryTrim(IConfiguration configuration, ILogger<IdleMem
 {
     public const string EnabledKey = "Cms:Memory:IdleTrim";
 
-    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan s_tick = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
