@@ -43,6 +43,9 @@ declare -A GC=(
   [no-idle-trim]="Cms__Memory__IdleTrim=false"
   [gen0-2m]="DOTNET_GCgen0size=0x200000"
   [cache-16m]="Cms__PublicCache__SizeLimitMiB=16"
+  [cache-32m]="Cms__PublicCache__SizeLimitMiB=32"
+  [pgo]="DOTNET_TieredPGO=1"
+  [sqlite-2000k]="Cms__Sqlite__CacheSizeKiB=2000"
 )
 CONFIGS="${CONFIGS:-server server-nodatas server-limit workstation ws-nonconcurrent ws-conserve ws-nopgo chosen}"
 LOADS=("post miss $POST_PATH" "home member /")
