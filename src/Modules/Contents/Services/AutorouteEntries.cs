@@ -41,7 +41,7 @@ public sealed class AutorouteEntries(
                    join row in contentManager.Query() on index.ContentItemVersionId equals row.ContentItemVersionId
                    where index.Path == path && index.Published && row.Published
                    select row;
-        var found = await contentManager.ListAsync(rows.Take(1));
+        var found = await contentManager.ListAsync(rows.OrderBy(r => r.ContentItemVersionId).Take(1));
         if (found.Count == 0)
         {
             return null;
