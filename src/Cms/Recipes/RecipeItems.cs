@@ -16,7 +16,7 @@ namespace Cms.Recipes;
 public sealed class RecipeItems
 {
     private static readonly JsonTypeInfo<RecipeItems> s_typeInfo
-        = JsonMetadataServices.CreateValueInfo<RecipeItems>(new JsonSerializerOptions(), new RecipeItemsConverter());
+        = JsonMetadataServices.CreateValueInfo<RecipeItems>(new JsonSerializerOptions { TypeInfoResolver = JsonTypeInfoResolver.Combine() }, new RecipeItemsConverter());
 
     private readonly ReadOnlyMemory<byte> _source;
     private readonly List<(int Start, int Length)> _spans = [];
@@ -56,7 +56,7 @@ public sealed class RecipeItems
     {
         var (start, length) = _spans[index];
         var text = _source.Span.Slice(start, length);
-        if (text.IndexOf("[js:"u8) >= 0 || text.IndexOf("[file:"u8) >= 0 || text.IndexOf("\xEF\xBF\xBE"u8) >= 0 || text.IndexOf("\xEF\xBF\xBF"u8) >= 0)
+        if (text.IndexOf("[js:"u8) >= 0 || text.IndexOf("[file:"u8) >= 0 || text.IndexOf("\uFFFE"u8) >= 0 || text.IndexOf("\uFFFF"u8) >= 0)
         {
             return true;
         }
