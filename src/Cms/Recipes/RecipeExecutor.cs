@@ -66,8 +66,9 @@ public sealed class RecipeExecutor(
     // back as a file would be, its items are then read one batch at a time too.
     public Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null)
     {
+        // Only what JSON itself must escape is escaped: an item with no escape need not be parsed by the preparer.
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             recipe.WriteTo(writer);
         }
