@@ -26,16 +26,14 @@ public static class RecipeApplyCommand
                 return CliExit.Environment;
             }
 
-            var text = input.ReadText(parsed, context);
-            if (text is null || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider, isDryRun) is not { } options)
+            var utf8 = input.ReadUtf8(parsed, context);
+            if (utf8 is null || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider, isDryRun) is not { } options)
             {
                 return CliExit.InvalidInput;
             }
 
-            // The text is parsed when the run starts; dropped then, a recipe of 10,000 posts is not held twice.
-            var running = site.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(text, options);
-            text = null;
-            var result = await running;
+            // The file's bytes are the recipe: its content items are read from them one batch at a time.
+            var result = await site.ServiceProvider.GetRequiredService<IRecipeExecutor>().ExecuteAsync(utf8, options);
             if (!result.Succeeded)
             {
                 return RecipeInput.Report(context, result, "the recipe was not applied; nothing was written.");

@@ -24,18 +24,20 @@ public sealed class RecipeInput
         command.Options.Add(Parameters);
     }
 
-    /// <summary>The recipe's text, or null when there is no such file or recipe (the reason is written).</summary>
-    public string? ReadText(ParseResult parsed, CliContext context)
+    /// <summary>The recipe as UTF-8 (a file's bytes as they are), or null when there is no such file or recipe (the reason is written).</summary>
+    public byte[]? ReadUtf8(ParseResult parsed, CliContext context)
     {
         var file = parsed.GetValue(File)!;
         if (System.IO.File.Exists(file))
         {
-            return System.IO.File.ReadAllText(file);
+            // UTF-8 (with or without its byte order mark) is read as it is; a UTF-16 file is converted.
+            var bytes = System.IO.File.ReadAllBytes(file);
+            return bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] ? System.Text.Encoding.UTF8.GetBytes(System.IO.File.ReadAllText(file)) : bytes;
         }
 
         if (context.Services.GetRequiredService<IRecipeHarvester>().Find(file) is { } recipe)
         {
-            return recipe.ReadText();
+            return System.Text.Encoding.UTF8.GetBytes(recipe.ReadText());
         }
 
         context.Fail(CliExit.InvalidInput, $"there is no file '{file}' and no recipe named '{file}' (see 'recipes list').");

@@ -20,7 +20,7 @@ public static class RecipeValidateCommand
                 return CliExit.Environment;
             }
 
-            if (input.ReadText(parsed, context) is not { } text || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider) is not { } options)
+            if (input.ReadUtf8(parsed, context) is not { } text || await input.ReadOptionsAsync(parsed, context, site.ServiceProvider) is not { } options)
             {
                 return CliExit.InvalidInput;
             }

@@ -7,7 +7,13 @@ public interface IRecipeExecutor
 {
     Task<RecipeResult> ValidateAsync(string recipeText, RecipeExecutionOptions? options = null);
 
+    /// <summary>Validates a recipe given as UTF-8 (a file's bytes, half the size of its text as a string).</summary>
+    Task<RecipeResult> ValidateAsync(ReadOnlyMemory<byte> utf8Recipe, RecipeExecutionOptions? options = null);
+
     Task<RecipeResult> ExecuteAsync(string recipeText, RecipeExecutionOptions? options = null);
+
+    /// <summary>Applies a recipe given as UTF-8 (a file's bytes): its content items are read from them one batch at a time.</summary>
+    Task<RecipeResult> ExecuteAsync(ReadOnlyMemory<byte> utf8Recipe, RecipeExecutionOptions? options = null);
 
     Task<RecipeResult> ExecuteAsync(JsonObject recipe, RecipeExecutionOptions? options = null);
 }

@@ -58,6 +58,7 @@ internal sealed class RecipePreparer(IRecipeHarvester harvester, IConfiguration 
             var scriptErrors = new List<(string Path, string Message)>();
             evaluator.EvaluateAll(stepObject, stepPath, scriptErrors);
             scriptErrors.AddRange(RecipeXmlText.Problems(stepObject, stepPath));
+            PrepareItems(stepObject, stepPath, evaluator, scriptErrors);
             errors.AddRange(scriptErrors.Select(e => new RecipeError(i, name, e.Path, e.Message)));
             if (string.Equals(name, "recipes", StringComparison.OrdinalIgnoreCase))
             {
@@ -69,6 +70,38 @@ internal sealed class RecipePreparer(IRecipeHarvester harvester, IConfiguration 
         }
 
         return (steps, errors);
+    }
+
+    /// <summary>
+    /// A content step's items read one at a time (<see cref="RecipeItems"/>) get the same treatment as the rest of the
+    /// step, item by item: only an item whose text may hold a script value or a character XML cannot carry is parsed,
+    /// and only one whose script values were replaced is kept (as evaluated).
+    /// </summary>
+    private static void PrepareItems(JsonObject step, string stepPath, ScriptValueEvaluator evaluator, List<(string Path, string Message)> errors)
+    {
+        var (key, value) = step.FirstOrDefault(p => p.Value is JsonValue v && v.TryGetValue<RecipeItems>(out _));
+        if (value is null)
+        {
+            return;
+        }
+
+        var items = RecipeItems.Of(value)!;
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!items.MayNeedPreparing(i))
+            {
+                continue;
+            }
+
+            var path = $"{stepPath}.{key}[{i}]";
+            var replacedBefore = evaluator.Replaced;
+            var item = evaluator.EvaluateValue(items.Parse(i), path, errors);
+            errors.AddRange(RecipeXmlText.Problems(item, path));
+            if (evaluator.Replaced != replacedBefore)
+            {
+                items.Keep(i, item);
+            }
+        }
     }
 
     /// <summary>The 'recipes' step runs other recipes by name: their steps take its place, in order.</summary>

@@ -54,11 +54,23 @@ public sealed partial class ScriptValueEvaluator(
         }
     }
 
+    /// <summary>How many script values were replaced so far.</summary>
+    public int Replaced { get; private set; }
+
+    /// <summary>A value evaluated: a script value's result, or the value itself with every script value under it replaced.</summary>
+    public JsonNode? EvaluateValue(JsonNode? node, string path, List<(string Path, string Message)> errors)
+    {
+        var result = node;
+        EvaluateChild(node, path, value => result = value, errors);
+        return result;
+    }
+
     /// <summary>A script value is replaced by its result; anything else is searched for script values.</summary>
     private void EvaluateChild(JsonNode? child, string path, Action<JsonNode?> replace, List<(string Path, string Message)> errors)
     {
         if (child is JsonValue value && IsScript(value, out var script))
         {
+            Replaced++;
             replace(Evaluate(script, path, errors));
         }
         else if (child is not null)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cms.Content;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,14 +24,21 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
 
     public void Validate(RecipeStep step, RecipeValidationContext context)
     {
-        var data = StepJson.Array(step.Data, "Data", "", context, required: true);
+        // Items read one at a time from the recipe's text (RecipeItems): each is parsed, checked and let go.
+        var data = RecipeItems.Of(StepJson.Find(step.Data, "Data"));
+        if (data is null)
+        {
+            StepJson.Array(step.Data, "Data", "", context, required: true);
+            return;
+        }
+
         var dataKey = StepJson.Spelling(step.Data, "Data");
-        for (var i = 0; data is not null && i < data.Count; i++)
+        for (var i = 0; i < data.Count; i++)
         {
             var path = $"{dataKey}[{i}]";
-            if (data[i] is not JsonObject item)
+            if (data.Parse(i) is not JsonObject item)
             {
-                context.Error(path, $"A content item must be an object, not {StepJson.Describe(data[i])}.");
+                context.Error(path, $"A content item must be an object, not {StepJson.Describe(data.Parse(i))}.");
                 continue;
             }
 
@@ -75,35 +81,27 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
 
     public async Task ApplyAsync(RecipeStep step, RecipeApplyContext context)
     {
-        // Only the ids are read up front; each batch's items are made from their JSON when the batch is imported,
-        // and that JSON is dropped as it goes, so memory holds the recipe and one batch, not the recipe twice.
-        var data = (JsonArray)StepJson.Find(step.Data, "Data")!;
-        var keys = new List<(string ItemId, string VersionId)>(data.Count);
-        foreach (var node in data)
-        {
-            var json = (JsonObject)node!;
-            if (json["ContentItemVersionId"]?.GetValue<string>() is not { Length: > 0 })
-            {
-                json["ContentItemVersionId"] = IdGenerator.NewId();
-            }
-
-            keys.Add((json["ContentItemId"]!.GetValue<string>(), json["ContentItemVersionId"]!.GetValue<string>()));
-        }
-
-        // Looked up in sets, not item by item: a recipe of 10,000 posts made 30,000 queries here.
-        var before = (await StoredVersionsAsync(keys.Select(k => k.VersionId), withData: true)).ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
-        var existingItems = await ExistingItemsAsync(keys);
-
-        // All in the recipe's one transaction; the batches only let a long import say how far it is.
+        // One batch at a time: its items are parsed from the recipe's text, noted for the report, imported and let go,
+        // so memory holds the recipe's text and one batch, not every item. All in the recipe's one transaction.
+        var data = RecipeItems.Of(StepJson.Find(step.Data, "Data"))!;
+        var report = new ContentStepReport(contentManager);
         for (var done = 0; done < data.Count; done += ProgressEvery)
         {
             var batch = new List<ContentItem>(ProgressEvery);
+            var newVersions = new HashSet<string>(StringComparer.Ordinal);
             for (var i = done; i < Math.Min(done + ProgressEvery, data.Count); i++)
             {
-                batch.Add(ToItem((JsonObject)data[i]!));
-                data[i] = null;
+                var json = (JsonObject)data.Parse(i)!;
+                if (json["ContentItemVersionId"]?.GetValue<string>() is not { Length: > 0 })
+                {
+                    json["ContentItemVersionId"] = IdGenerator.NewId();
+                    newVersions.Add(json["ContentItemVersionId"]!.GetValue<string>());
+                }
+
+                batch.Add(ToItem(json));
             }
 
+            await report.BeforeAsync(batch, newVersions);
             await contentManager.ImportAsync(batch);
             if (data.Count > ProgressEvery)
             {
@@ -111,28 +109,7 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
             }
         }
 
-        data.Clear();
-
-        // A version that was not stored before is new whatever it holds: its JSON need not be read to tell.
-        var reported = new HashSet<string>(StringComparer.Ordinal);
-        var after = (await StoredVersionsAsync(keys.Select(k => k.VersionId).Where(before.ContainsKey), withData: true))
-            .Concat(await StoredVersionsAsync(keys.Select(k => k.VersionId).Where(v => !before.ContainsKey(v)), withData: false))
-            .ToDictionary(v => v.ContentItemVersionId, StringComparer.Ordinal);
-        foreach (var (itemId, versionId) in keys)
-        {
-            var stored = after.GetValueOrDefault(versionId);
-            if (stored is null || stored == before.GetValueOrDefault(versionId))
-            {
-                continue;
-            }
-
-            // One line per item: a new item's later versions (a draft over its published one) are part of its creation.
-            if (reported.Add(itemId))
-            {
-                var change = existingItems.Contains(itemId) ? "updated" : "created";
-                context.Changes.Add($"content item {change}: {stored.ContentType} '{stored.DisplayText}' ({stored.ContentItemId})");
-            }
-        }
+        await report.WriteAsync(context.Changes);
     }
 
     private static ContentItem ToItem(JsonObject json)
@@ -143,38 +120,6 @@ public sealed class ContentStep(IContentManager contentManager, IOptions<Content
         item.Latest = json["Latest"] is null || item.Latest;
         item.Published = json["Published"] is null || item.Published;
         return item;
-    }
-
-    /// <summary>Lookups take this many ids at a time, well under each database's limit on parameters.</summary>
-    private const int LookupChunk = 1000;
-
-    /// <summary>What the report needs of a stored version; two equal ones mean the version did not change.</summary>
-    private sealed record StoredVersion(string ContentItemId, string ContentItemVersionId, string ContentType, string DisplayText, bool Latest, bool Published, string Data);
-
-    /// <summary>The stored versions among these, whichever exist (their JSON as text, when asked for: nothing is parsed).</summary>
-    private async Task<List<StoredVersion>> StoredVersionsAsync(IEnumerable<string> versionIds, bool withData)
-    {
-        var found = new List<StoredVersion>();
-        foreach (var chunk in versionIds.Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
-        {
-            found.AddRange(await contentManager.Query().Where(r => chunk.Contains(r.ContentItemVersionId))
-                .Select(r => new StoredVersion(r.ContentItemId, r.ContentItemVersionId, r.ContentType, r.DisplayText, r.Latest, r.Published, withData ? r.Data : ""))
-                .ToListAsync());
-        }
-
-        return found;
-    }
-
-    /// <summary>The recipe's items that have any stored version (so the report says "updated").</summary>
-    private async Task<HashSet<string>> ExistingItemsAsync(List<(string ItemId, string VersionId)> keys)
-    {
-        var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Select(k => k.ItemId).Distinct(StringComparer.Ordinal).Chunk(LookupChunk))
-        {
-            found.UnionWith(await contentManager.Query().Where(r => chunk.Contains(r.ContentItemId)).Select(r => r.ContentItemId).Distinct().ToListAsync());
-        }
-
-        return found;
     }
 
     private void ValidateParts(JsonObject item, string type, HashSet<string> typeParts, string path, RecipeValidationContext context)
