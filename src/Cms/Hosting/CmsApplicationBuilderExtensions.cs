@@ -18,6 +18,12 @@ public static class CmsApplicationBuilderExtensions
         app.Services.GetRequiredService<StartupTiming>().Mark("host built");
         StartupTiming.Watch(app);
 
+        // The start's longest step, opening the database and building EF Core's model, runs beside the pipeline's
+        // mapping and the warm-ups (the first request's work done ahead); the schema is checked before any hosted
+        // service starts or any request is served, as before.
+        var schema = Task.Run(() => MigrateOnStart(app));
+        StartupWarmups.Start(app);
+
         // Only a configured proxy is believed about the client's address and scheme; with none, nobody is.
         if (SecurityServiceCollectionExtensions.HasKnownProxies(app.Configuration))
         {
@@ -55,7 +61,8 @@ public static class CmsApplicationBuilderExtensions
             startup.Configure(group);
         }
 
-        MigrateOnStart(app);
+        app.Services.GetRequiredService<StartupTiming>().Mark("pipeline and routes mapped");
+        schema.GetAwaiter().GetResult();
         return app;
     }
 

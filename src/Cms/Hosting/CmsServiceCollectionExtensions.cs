@@ -41,6 +41,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<DocumentMetrics>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<StartupTiming>();
+        services.AddSingleton<IStartupWarmup, MvcActionsWarmup>();
         builder.WebHost.UseStaticWebAssets();
 
         AddData(services);

@@ -28,9 +28,11 @@ public sealed class StartupTiming(ILogger<StartupTiming> logger)
         if (logger.IsEnabled(LogLevel.Debug))
         {
             // The CPU time beside the wall time: on a busy machine a start mostly waits for a core, and the CPU tells the shares.
+            // Methods the JIT compiled (not precompiled by ReadyToRun) and the time it took: what a start spends beyond running code.
             using var process = Process.GetCurrentProcess();
-            logger.LogDebug("Start-up: {Step} at {SinceStartMs} ms since the process started{StepMs}, {CpuMs} ms of CPU", step, SinceProcessStartMs(),
-                stepMs is { } ms ? $" ({ms} ms)" : "", (long)process.TotalProcessorTime.TotalMilliseconds);
+            logger.LogDebug("Start-up: {Step} at {SinceStartMs} ms since the process started{StepMs}, {CpuMs} ms of CPU, {Jitted} methods jitted in {JitMs} ms",
+                step, SinceProcessStartMs(), stepMs is { } ms ? $" ({ms} ms)" : "", (long)process.TotalProcessorTime.TotalMilliseconds,
+                System.Runtime.JitInfo.GetCompiledMethodCount(), (long)System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds);
         }
     }
 

@@ -1,5 +1,6 @@
 using Cms.Content;
 using Cms.Display;
+using Cms.Hosting;
 using Cms.Modules;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.Markdown.Drivers;
@@ -13,6 +14,7 @@ public sealed class Startup : ModuleStartup
     public override void ConfigureServices(FeatureServices services)
     {
         services.AddSingleton<IMarkdownRenderer, MarkdownRenderer>();
+        services.AddSingleton<IStartupWarmup, MarkdownWarmup>();
         services.AddContentPart<MarkdownBodyPart>().UseDriver<MarkdownBodyPartDriver>();
     }
 }
