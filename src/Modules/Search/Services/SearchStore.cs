@@ -24,7 +24,7 @@ public abstract class SearchStore(CmsDbContext db) : ISearchStore
 
     public Task RemoveAsync(string contentItemId) => db.Database.ExecuteSqlRawAsync(DeleteSql, contentItemId);
 
-    public async Task AddAsync(IReadOnlyList<SearchEntry> entries)
+    public virtual async Task AddAsync(IReadOnlyList<SearchEntry> entries)
     {
         foreach (var chunk in entries.Chunk(RowsPerStatement))
         {
