@@ -73,6 +73,10 @@ public class BrowserSite : IAsyncLifetime
             ColorScheme = colorScheme,
             StorageState = storageState,
         });
+        // Playwright's 30 s fell short on the shared 2-core machine under a full test run (a navigation waiting for
+        // the site's first answer of a view, or for Chromium's own turn): a slow machine is not a failing site.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 

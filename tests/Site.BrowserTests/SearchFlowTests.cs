@@ -20,6 +20,8 @@ public sealed class SearchFlowTests(BrowserSite browser) : IClassFixture<Browser
             await page.Keyboard.PressAsync("Tab");
         }
 
+        Assert.Equal("site-search-q", await page.EvaluateAsync<string>("document.activeElement?.id ?? ''"));
+
         await page.Keyboard.TypeAsync("Lukashenko Belarus");
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains("/search?q=Lukashenko+Belarus", StringComparison.Ordinal));
