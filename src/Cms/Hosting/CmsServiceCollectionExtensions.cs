@@ -183,6 +183,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
         services.AddScoped<PublicContentVersion>();
+        services.AddSingleton<PublicContentCache<PageMetadata>>();
         services.AddConfiguredPublicCacheQueryKeys();
         services.AddOutputCache(options =>
         {

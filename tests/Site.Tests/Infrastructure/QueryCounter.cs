@@ -17,6 +17,12 @@ public sealed class QueryCounter : DbCommandInterceptor
 
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>
+    /// The public-pages signal's version read, once a request: on SQLite one statement outside EF Core
+    /// (<c>PublicContentVersion</c>, issue 12 point 1), which this interceptor does not see; on PostgreSQL an EF Core query.
+    /// </summary>
+    public static int VersionRead => PostgresCluster.Enabled ? 1 : 0;
+
     /// <summary>The text of each command counted since the last <see cref="Reset"/>, for a failure to say which ran.</summary>
     public IReadOnlyList<string> Commands => [.. _commands];
 

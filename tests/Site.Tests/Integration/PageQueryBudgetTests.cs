@@ -11,15 +11,17 @@ namespace Site.Tests.Integration;
 /// Issue 12 point 1: a post with 20 comments and the home page, missed by the output cache (a fresh query string
 /// each request), read nothing from the database when nothing changed but the public-pages signal's version (the
 /// one key lookup that lets another node's change show on the next request); a signed-in member's pages the same.
-/// Counted by an EF Core command interceptor, so the test fails when a per-request query comes back.
+/// Counted by an EF Core command interceptor, so the test fails when a per-request query comes back. On SQLite the
+/// version is one prepared statement outside EF Core (<c>PublicContentVersion</c>: EF Core's context and pipeline were a
+/// quarter of a miss's CPU), so the interceptor sees none; PostgreSQL reads it through EF Core, one command.
 /// </summary>
 public sealed class PageQueryBudgetTests(PageQueryBudgetTests.BudgetSite site) : IClassFixture<PageQueryBudgetTests.BudgetSite>
 {
-    /// <summary>The public-pages signal's version: read once a request, however many kept values the page uses.</summary>
-    private const int AnonymousBudget = 1;
+    /// <summary>The public-pages signal's version alone: read once a request, however many kept values the page uses.</summary>
+    private static int AnonymousBudget => QueryCounter.VersionRead;
 
     /// <summary>The same for a member: what the sign-in cookie says is trusted between its security-stamp checks.</summary>
-    private const int MemberBudget = 1;
+    private static int MemberBudget => QueryCounter.VersionRead;
 
     [Fact]
     public async Task PostWith20Comments_AndHome_OnACacheMiss_ReadOnlyTheVersion()
@@ -71,7 +73,10 @@ public sealed class PageQueryBudgetTests(PageQueryBudgetTests.BudgetSite site) :
     private async Task AssertWithinAsync(HttpClient client, string path, int budget)
     {
         string Fresh() => path + (path.Contains('?') ? "&" : "?") + "nocache=" + Guid.NewGuid().ToString("N");
+        await site.InScopeAsync(sp => sp.GetRequiredService<Cms.Display.IPublicCache>().EvictAllAsync());
+        site.Queries.Reset();
         await client.GetStringAsync(Fresh());
+        Assert.True(site.Queries.Count > 0, $"{path} was built after a change without counting a command: the counter is not seeing the site");
         await client.GetStringAsync(Fresh());
         var least = int.MaxValue;
         IReadOnlyList<string> commands = [];
@@ -87,7 +92,6 @@ public sealed class PageQueryBudgetTests(PageQueryBudgetTests.BudgetSite site) :
         }
 
         Assert.True(least <= budget, $"{path} ran {least} database commands (budget {budget}):\n{string.Join("\n---\n", commands)}");
-        Assert.True(least > 0, $"{path} was answered without counting a command: the counter is not seeing the site");
     }
 
     /// <summary>The member-only comments site, its output cache told to vary by <c>nocache</c> as the bench's sites are.</summary>

@@ -14,11 +14,13 @@ public sealed class ConfiguredCacheKeyTests(ConfiguredCacheKeyTests.NoCacheKeySi
     {
         var reader = site.CreateReader();
         await reader.GetStringAsync("/?nocache=1");
-        site.Queries.Reset();
+        Assert.NotNull((await reader.GetAsync("/?nocache=1")).Headers.Age); // the same value: from the output cache
 
-        await reader.GetStringAsync("/?nocache=2");
+        var other = await reader.GetAsync("/?nocache=2");
 
-        Assert.True(site.Queries.Count > 0, "?nocache=2 is rendered for itself");
+        // Rendered for itself: not the cache's answer (which carries Age). Counting queries no longer shows it: a warm
+        // page built from kept values reads only the version, outside EF Core on SQLite.
+        Assert.Null(other.Headers.Age);
     }
 
     [Fact]

@@ -90,13 +90,13 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
         });
 
         var (queries, navigation) = await NavigationAsync();
-        Assert.Equal(2, queries); // the public-pages signal's version, then the navigation in one query
+        Assert.Equal(QueryCounter.VersionRead + 1, queries); // the public-pages signal's version, then the navigation in one query
         Assert.Equal(("Single Before", "Single After"), (navigation!.Previous!.Title, navigation.Next!.Title));
         Assert.Equal(["Single After", "Single Before"], navigation.Related.Select(r => r.Title));
 
         // Kept until public content changes: the next request reads the version alone.
         var (again, kept) = await NavigationAsync();
-        Assert.Equal(1, again);
+        Assert.Equal(QueryCounter.VersionRead, again);
         Assert.Equal(navigation, kept);
     }
 
@@ -191,7 +191,11 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
     /// <summary>The queries one warm request takes: the least of three (another test's write may evict a cached document).</summary>
     private async Task<int> QueriesAsync(HttpClient client, string url)
     {
+        // After a change every kept value is dropped for, the page must count queries: else the counter is not seeing the site.
+        await site.InScopeAsync(sp => sp.GetRequiredService<Cms.Display.IPublicCache>().EvictAllAsync());
+        site.Queries.Reset();
         await client.GetStringAsync(url);
+        Assert.True(site.Queries.Count > 0, $"{url} was built after a change without counting a query");
         var least = int.MaxValue;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -200,7 +204,6 @@ public sealed class PostPageTests(SiteFactory site) : IClassFixture<SiteFactory>
             least = Math.Min(least, site.Queries.Count);
         }
 
-        Assert.True(least > 0, $"{url} was answered without counting a query");
         return least;
     }
 }

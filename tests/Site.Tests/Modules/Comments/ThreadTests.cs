@@ -58,9 +58,10 @@ public sealed class ThreadTests(CommentsSite site) : IClassFixture<CommentsSite>
         var homeQueries = await QueriesAsync(member, "/?bust=" + Guid.NewGuid().ToString("N"));
 
         // Warm, with nothing changed: the public-pages signal's version alone (the item, the thread with its counts,
-        // the previous, next and related posts are kept under it): the same for 1 comment or 50.
+        // the previous, next and related posts are kept under it): the same for 1 comment or 50. On SQLite that read is
+        // a prepared statement outside EF Core (PublicContentVersion), so the counter sees none; PostgreSQL's is one.
         Assert.Equal(smallQueries, largeQueries);
-        Assert.Equal(1, largeQueries);
+        Assert.Equal(QueryCounter.VersionRead, largeQueries);
         Assert.True(homeQueries <= 4, $"the home page took {homeQueries} queries");
         var (_, home) = await Html.GetAsync(member, "/");
         Assert.Equal("50 comments", home.QuerySelector($"a.comment-count[href='{large.Path}#comments']")!.TextContent.Trim());
@@ -107,10 +108,16 @@ public sealed class ThreadTests(CommentsSite site) : IClassFixture<CommentsSite>
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync("/comments/00000000000000000000000000/rss.xml")).StatusCode);
     }
 
-    /// <summary>The queries one warm request takes: the least of three, since another test's write may evict a cached document mid-measure.</summary>
+    /// <summary>
+    /// The queries one warm request takes: the least of three, since another test's write may evict a cached document mid-measure.
+    /// The first request, after a change every kept value is dropped for, must count some: else the counter is not seeing the site.
+    /// </summary>
     private async Task<int> QueriesAsync(HttpClient client, string url)
     {
+        await site.InScopeAsync(sp => sp.GetRequiredService<Cms.Display.IPublicCache>().EvictAllAsync());
+        site.Queries.Reset();
         await client.GetStringAsync(url);
+        Assert.True(site.Queries.Count > 0, $"{url} was built after a change without counting a query: the counter is not seeing the site");
         var least = int.MaxValue;
         for (var attempt = 0; attempt < 3; attempt++)
         {
@@ -119,7 +126,6 @@ public sealed class ThreadTests(CommentsSite site) : IClassFixture<CommentsSite>
             least = Math.Min(least, site.Queries.Count);
         }
 
-        Assert.True(least > 0, $"{url} was answered without counting a query: the counter is not seeing the site");
         return least;
     }
 
