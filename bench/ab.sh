@@ -98,11 +98,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 LOADAVG_END="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-mkdir -p "$RESULTS_DIR"
-[ -f "$RESULTS_DIR/.gitignore" ] || printf '*\n!.gitignore\n' >"$RESULTS_DIR/.gitignore"
+results_dir_ready
 {
   echo "two builds side by side  $STARTED to $(date -u '+%H:%M')Z  A=$A  B=$B"
-  echo "machine: $(nproc) cpus, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $LOADAVG_START at the start, $LOADAVG_END at the end"
+  machine_line "$LOADAVG_START" "$LOADAVG_END"
   echo "site: $POSTS posts + the seed post with $COMMENTS comments; wrk -t$THREADS -c$CONNECTIONS, $REQUESTS requests a load after $WARMUP_REQUESTS of warm-up; $ROUNDS rounds, A then B"
   printf '%-12s | %8s %8s %8s | %8s %8s %8s | %7s\n' load "A CPU ms" "(rounds)" "A r/s" "B CPU ms" "(rounds)" "B r/s" "B ÷ A"
   for entry in "${LOADS[@]}"; do

@@ -118,11 +118,10 @@ for ((round = 1; round <= ROUNDS; round++)); do
 done
 LOADAVG_END="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-mkdir -p "$RESULTS_DIR"
-[ -f "$RESULTS_DIR/.gitignore" ] || printf '*\n!.gitignore\n' >"$RESULTS_DIR/.gitignore"
+results_dir_ready
 {
   echo "import side by side  $STARTED to $(date -u '+%H:%M')Z  A=$A${B:+  B=$B}"
-  echo "machine: $(nproc) cpus, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $LOADAVG_START at the start, $LOADAVG_END at the end"
+  machine_line "$LOADAVG_START" "$LOADAVG_END"
   echo "$POSTS posts (lib/posts.awk) onto a set-up site, then $POSTS more onto those; $ROUNDS rounds; each row one import, start of the CLI included"
   printf '%-5s %-5s %-8s %6s | %8s %8s %8s %9s | %8s %6s\n' build round database onto seconds items/s "CPU s" "items/CPUs" "peak MiB" load
   awk -F '\t' -v n="$POSTS" '{ printf "%-5s %-5s %-8s %6s | %8.1f %8.0f %8.1f %9.0f | %8.0f %6s%s\n", $1, $2, $3, $4, $5, ($5 > 0 ? n / $5 : 0), $6, ($6 > 0 ? n / $6 : 0), $7 / 1024, $9, ($8 == "ok" ? "" : "  " $8) }' "$ROWS"

@@ -169,3 +169,14 @@ machine_busy() { # seconds
   b="$(awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)"
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); t = y[2] - x[2]; printf "%.0f", (t > 0 ? 100 * (y[1] - x[1]) / t : 0) }'
 }
+
+# The results folder, kept out of git (every script writes its report there).
+results_dir_ready() {
+  mkdir -p "$RESULTS_DIR"
+  [ -f "$RESULTS_DIR/.gitignore" ] || printf '*\n!.gitignore\n' >"$RESULTS_DIR/.gitignore"
+}
+
+# A side-by-side report's machine line: the hardware and the load average it ran under (start, end).
+machine_line() {
+  echo "machine: $(nproc) cpus, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load average $1 at the start, $2 at the end"
+}
