@@ -188,6 +188,13 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<PublicContentVersion>();
         services.AddSingleton<PublicContentCache<PageMetadata>>();
         services.AddConfiguredPublicCacheQueryKeys();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        {
+            // Before AddOutputCache, whose memory store is added only when none is (see BoundedOutputCacheStore).
+            services.AddSingleton<BoundedOutputCacheStore>();
+            services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => sp.GetRequiredService<BoundedOutputCacheStore>());
+        }
+
         services.AddOutputCache(options =>
         {
             // Bounded well below the framework's 100 MB: pages are 20-40 KB, so this keeps about a thousand,
