@@ -93,8 +93,6 @@ public static class CmsServiceCollectionExtensions
             // Interceptors registered by the host (metrics, tests counting queries) see every command.
             options.AddInterceptors(sp.GetServices<IInterceptor>());
         });
-        services.AddSingleton<KeptDbContextOptions>();
-        services.Replace(ServiceDescriptor.Scoped(sp => sp.GetRequiredService<KeptDbContextOptions>().Current));
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<SchemaCheck>();

@@ -13,6 +13,8 @@ namespace Cms.Tests.Display;
 /// </summary>
 public sealed class BoundedOutputCacheStoreTests
 {
+    private static readonly ReadOnlyMemory<string> s_publicTag = new[] { "public" };
+
     private readonly Clock _clock = new();
 
     [Fact]
@@ -66,7 +68,7 @@ public sealed class BoundedOutputCacheStoreTests
         var store = Store(limit: 1024 * 1024);
         var page = Page(200_000, 7);
         var sequence = Segments(page, 4096);
-        await store.SetAsync("big", sequence, new[] { "public" }, TimeSpan.FromHours(1), default);
+        await store.SetAsync("big", sequence, s_publicTag, TimeSpan.FromHours(1), default);
 
         var pipe = new Pipe();
         Assert.True(await store.TryGetAsync("big", pipe.Writer, default));
