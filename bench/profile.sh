@@ -7,6 +7,7 @@
 #
 #   bash bench/profile.sh                         the cache-miss post and the member's home
 #   TARGETS="tag:miss search:member" bash bench/profile.sh
+#   PUBLISHED=/tmp/publish bash bench/profile.sh  a Release publish to profile instead of publishing this tree
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -47,7 +48,7 @@ dotnet build "$BENCH_DIR/profile/TraceSummary.csproj" -c Release --nologo -v qui
   { cat "$WORK/summary-build.log" >&2; die "building bench/profile failed"; }
 tool() { (cd "$BENCH_DIR" && dotnet tool run "$@"); }
 
-publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"
+if [ -n "${PUBLISHED:-}" ]; then OUT="$PUBLISHED"; else publish_site "$REPO_ROOT" "$OUT" "$WORK/publish.log"; fi
 export_site_environment
 log "site: setup, $POSTS posts, $COMMENTS comments on $POST_PATH"
 prepare_site "$DATA" "$WORK/cli.log"

@@ -18,6 +18,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -185,6 +186,13 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<PublicContentVersion>();
         services.AddSingleton<PublicContentCache<PageMetadata>>();
         services.AddConfiguredPublicCacheQueryKeys();
+        if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
+        {
+            // Before AddOutputCache, whose memory store is added only when none is (see BoundedOutputCacheStore).
+            services.AddSingleton<BoundedOutputCacheStore>();
+            services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore>(sp => sp.GetRequiredService<BoundedOutputCacheStore>());
+        }
+
         services.AddOutputCache(options =>
         {
             // Bounded well below the framework's 100 MB: pages are 20-40 KB, so this keeps about a thousand,
@@ -214,6 +222,7 @@ public static class CmsServiceCollectionExtensions
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
+        services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, WholePageWriterFactory>());
         mvc.ConfigureApplicationPartManager(manager =>
         {
             foreach (var module in catalog.Modules)
