@@ -185,6 +185,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
         services.AddScoped<PublicContentVersion>();
         services.AddSingleton<PublicContentCache<PageMetadata>>();
+        services.AddSingleton<KeptShapes>();
         services.AddConfiguredPublicCacheQueryKeys();
         if (string.IsNullOrWhiteSpace(builder.Configuration["Redis:Configuration"]))
         {

@@ -11,8 +11,8 @@ namespace Modules.NewsCommentary.Services;
 /// The lists readers browse. Each page is one query on the index columns (type, published, date);
 /// the item JSON comes in the same rows, so there is no query per post.
 /// </summary>
-public sealed class PostQueries(IContentManager contentManager, IAutorouteEntries entries, IContentDisplayManager displayManager, ISiteService site,
-    PublicContentVersion version, ArchiveMonths archive, PublicContentCache<PostQueries.KeptPage> keptPages)
+public sealed class PostQueries(IContentManager contentManager, IContentDisplayManager displayManager, ISiteService site,
+    PublicContentVersion version, ArchiveMonths archive, PublicContentCache<PostQueries.KeptPage> keptPages, KeptShapes shapes)
 {
     /// <summary>The home page's posts as JSON (each request makes items of its own from them) and whether more follow.</summary>
     public sealed record KeptPage(IReadOnlyList<string> Items, bool HasNext);
@@ -54,16 +54,43 @@ public sealed class PostQueries(IContentManager contentManager, IAutorouteEntrie
         return (items.Take(pageSize).ToList(), items.Count > pageSize);
     }
 
-    /// <summary>Builds each post's Summary display and groups the posts by their local publication date.</summary>
+    /// <summary>
+    /// Builds each post's Summary display and groups the posts by their local publication date. A published post's
+    /// summary is the same for every reader and changes only with public content, so the HTML it rendered to is kept
+    /// (<see cref="KeptShapes"/>) and only the posts not kept are built.
+    /// </summary>
     public async Task<IReadOnlyList<PostDateGroup>> GroupByDateAsync(IEnumerable<ContentItem> items)
     {
         var zone = (await site.GetAsync()).TimeZone();
-        var summaries = new List<PostSummaryViewModel>();
-        foreach (var display in await displayManager.BuildDisplaysAsync(items.ToList(), DisplayTypes.Summary))
+        var current = await version.GetAsync();
+        var list = items.ToList();
+        var kept = new string?[list.Count];
+        var toBuild = new List<ContentItem>(list.Count);
+        for (var i = 0; i < list.Count; i++)
         {
-            var item = display.ContentItem;
+            if (list[i].Published && shapes.TryGet(current, list[i].ContentItemVersionId, DisplayTypes.Summary, out var html))
+            {
+                kept[i] = html;
+            }
+            else
+            {
+                toBuild.Add(list[i]);
+            }
+        }
+
+        var built = toBuild.Count == 0 ? [] : await displayManager.BuildDisplaysAsync(toBuild, DisplayTypes.Summary);
+        var summaries = new List<PostSummaryViewModel>(list.Count);
+        var next = 0;
+        for (var i = 0; i < list.Count; i++)
+        {
+            var item = list[i];
             var local = item.PublishedUtc is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, zone) : (DateTime?)null;
-            summaries.Add(new PostSummaryViewModel(display, entries.PathOf(item) ?? "/", local));
+            summaries.Add(kept[i] is { } html
+                ? new PostSummaryViewModel(new ContentItemDisplay(item, DisplayTypes.Summary, []), local) { KeptHtml = html }
+                : new PostSummaryViewModel(built[next++], local)
+                {
+                    Keep = item.Published ? rendered => shapes.Keep(current, item.ContentItemVersionId, DisplayTypes.Summary, rendered) : null,
+                });
         }
 
         return summaries

@@ -26,7 +26,17 @@ public sealed class PostListViewModel
 
 public sealed record PostDateGroup(DateOnly Date, IReadOnlyList<PostSummaryViewModel> Posts);
 
-public sealed record PostSummaryViewModel(ContentItemDisplay Display, string Url, DateTime? PublishedLocal);
+/// <summary>
+/// A post in a list: its Summary display, or the HTML that display rendered to, kept (<see cref="KeptShapes"/>), with
+/// no parts built (<see cref="Display"/>'s parts are then empty). <see cref="Keep"/>, when set, takes the HTML the
+/// display renders to, for the next page.
+/// </summary>
+public sealed record PostSummaryViewModel(ContentItemDisplay Display, DateTime? PublishedLocal)
+{
+    public string? KeptHtml { get; init; }
+
+    public Action<string>? Keep { get; init; }
+}
 
 public sealed record ArchiveMonthViewModel(int Year, int Month, int Count);
 
