@@ -13,8 +13,11 @@ namespace Cms.Display;
 /// </summary>
 public sealed class KeptShapes
 {
-    /// <summary>Characters kept under one version at most (16 MiB of UTF-16): about 10,000 summaries of 1.6 KB.</summary>
-    public const long MaxChars = 8L * 1024 * 1024;
+    /// <summary>
+    /// Characters kept under one version at most (4 MiB of UTF-16): about 2,500 summaries of 1.6 KB, a hundred list
+    /// pages' worth, small beside the memory target (issue 12 point 4: 250 MiB at peak).
+    /// </summary>
+    public const long MaxChars = 2L * 1024 * 1024;
 
     private sealed class Generation(long version)
     {
