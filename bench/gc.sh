@@ -42,13 +42,28 @@ declare -A GC=(
   [ws-nopgo]="DOTNET_gcServer=0,DOTNET_TieredPGO=0"
   [no-idle-trim]="Cms__Memory__IdleTrim=false"
   [gen0-2m]="DOTNET_GCgen0size=0x200000"
+  [gen0max-4m]="DOTNET_GCGen0MaxBudget=0x400000"
+  [gen0max-6m]="DOTNET_GCGen0MaxBudget=0x600000"
+  [gen0max-8m]="DOTNET_GCGen0MaxBudget=0x800000"
+  [gen0max-12m]="DOTNET_GCGen0MaxBudget=0xC00000"
+  [gen0max-25m]="DOTNET_GCGen0MaxBudget=0x1900000"
   [cache-16m]="Cms__PublicCache__SizeLimitMiB=16"
   [cache-32m]="Cms__PublicCache__SizeLimitMiB=32"
+  [cache-4m]="Cms__PublicCache__SizeLimitMiB=4"
+  [cache-1m]="Cms__PublicCache__SizeLimitMiB=1"
+  [gen0max-6m-cache-4m]="DOTNET_GCGen0MaxBudget=0x600000,Cms__PublicCache__SizeLimitMiB=4"
   [pgo]="DOTNET_TieredPGO=1"
   [sqlite-2000k]="Cms__Sqlite__CacheSizeKiB=2000"
 )
 CONFIGS="${CONFIGS:-server server-nodatas server-limit workstation ws-nonconcurrent ws-conserve ws-nopgo chosen}"
-LOADS=("post miss $POST_PATH" "home member /")
+# LOADS: page:variant pairs (pages as in run.sh; variants miss, member, cached), each load's peak measured alone.
+declare -A PAGE_PATHS=([post]="$POST_PATH" [home]=/ [archive]=/archive [month]=/archive/2021/03 [tags]=/tags/bench
+  [search]="/search?q=kremlin+integration" [forecasts]=/forecasts)
+LOADS=()
+for l in ${LOADS_LIST:-post:miss home:member}; do
+  [ -n "${PAGE_PATHS[${l%%:*}]+x}" ] || { echo "unknown page in LOADS_LIST: $l" >&2; exit 1; }
+  LOADS+=("${l%%:*} ${l##*:} ${PAGE_PATHS[${l%%:*}]}")
+done
 
 command -v wrk >/dev/null 2>&1 || apt_install wrk
 [ -x /usr/bin/time ] || apt_install time
@@ -110,6 +125,7 @@ run_config() { # name round
     esac
     [ "$WARMUP_REQUESTS" = "0" ] || counted_wrk "$url" $((WARMUP_REQUESTS / THREADS)) "$WORK/warm.txt" "${args[@]}"
     [ "$variant" != "miss" ] || args=(miss "gc-$$-$name-$round-$page-m")
+    reset_peak "$SITE_PID" # the peak of this load alone, as run.sh measures it
     cpu0="$(cpu_ticks "$SITE_PID")"
     out="$WORK/wrk.txt"
     counted_wrk "$url" $((REQUESTS / THREADS)) "$out" "${args[@]}"
@@ -127,6 +143,8 @@ run_config() { # name round
   stop_pid "$SITE_PID"; SITE_PID=""
 }
 
+MEDIAN='function med(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+  return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }'
 LOADAVG_START="$(cut -d ' ' -f 1-3 /proc/loadavg)"
 for ((round = 1; round <= ROUNDS; round++)); do
   for c in $CONFIGS; do run_config "$c" "$round"; done
@@ -139,18 +157,21 @@ mkdir -p "$RESULTS_DIR"
   echo "GC settings side by side  $(date -u '+%Y-%m-%d %H:%M:%SZ')  commit $(git -C "$REPO_ROOT" rev-parse --short HEAD 2>/dev/null || echo none)"
   echo "machine: $(nproc) cpus, load average $LOADAVG_START at the start, $LOADAVG_END at the end"
   echo "site: $POSTS posts + the seed post with $COMMENTS comments; wrk -t$THREADS -c$CONNECTIONS, $REQUESTS requests a load after $WARMUP_REQUESTS of warm-up; $ROUNDS rounds, round-robin"
-  echo "per setting, the median over rounds: req/s and CPU ms per request of each load, the peak RSS over both loads,"
+  echo "per setting, the median over rounds: per load its req/s, CPU ms a request and peak RSS (VmHWM reset before it);"
   echo "RSS 1 s after the first answer and ${SETTLE}s after the loads, start-up to the first answer"
-  printf '%-17s | %9s %7s | %9s %7s | %8s %8s %8s %8s | %s\n' setting "miss r/s" "CPU ms" "memb r/s" "CPU ms" "peak MiB" "start" "after" "start-up" "settings"
+  printf '%-17s |' setting; for entry in "${LOADS[@]}"; do read -r page variant _ <<<"$entry"; printf ' %-24s |' "$page $variant"; done
+  printf ' %8s %8s %8s | %s\n' "start" "after" "start-up" "settings"
   for c in $CONFIGS; do
-    awk -F '\t' -v c="$c" -v env="${GC[$c]:-(runtimeconfig.json)}" '
-      function med(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
-        return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }
-      $1 == c && $3 == "post miss" { mr = mr " " $4; mc = mc " " $5; pk[$2] = $6; su = su " " $7; st = st " " $8 }
-      $1 == c && $3 == "home member" { hr = hr " " $4; hc = hc " " $5; if ($6 > pk[$2]) pk[$2] = $6; af = af " " $9 }
-      END { for (r in pk) peaks = peaks " " pk[r]
-        printf "%-17s | %9.0f %7.2f | %9.0f %7.2f | %8.0f %8.0f %8.0f %8.0f | %s\n", c, med(mr), med(mc), med(hr), med(hc),
-          med(peaks) / 1024, med(st) / 1024, med(af) / 1024, med(su), env }' "$ROWS"
+    printf '%-17s |' "$c"
+    for entry in "${LOADS[@]}"; do
+      read -r page variant _ <<<"$entry"
+      awk -F '\t' -v c="$c" -v l="$page $variant" "$MEDIAN"'
+        $1 == c && $3 == l { r = r " " $4; m = m " " $5; k = k " " $6 }
+        END { printf " %7.0f %7.2f %8.0f |", med(r), med(m), med(k) / 1024 }' "$ROWS"
+    done
+    awk -F '\t' -v c="$c" -v env="${GC[$c]:-(runtimeconfig.json)}" "$MEDIAN"'
+      $1 == c { su = su " " $7; st = st " " $8; if ($9 != "") af = af " " $9 }
+      END { printf " %8.0f %8.0f %8.0f | %s\n", med(st) / 1024, med(af) / 1024, med(su), env }' "$ROWS"
   done
 } | tee "$RESULTS_DIR/gc-latest.txt"
 cp "$ROWS" "$RESULTS_DIR/gc-latest-rows.tsv"

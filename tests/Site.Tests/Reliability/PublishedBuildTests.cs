@@ -5,7 +5,7 @@ namespace Site.Tests.Reliability;
 
 /// <summary>
 /// Issue 12, points 4 and 5, as a deployer's `dotnet publish -c Release` gives them: Workstation GC with background
-/// collections (the memory target; bench/gc.sh measured the choice) and ReadyToRun code for the site's own assemblies
+/// collections, gen0's budget at most 6 MiB and no dynamic PGO (the memory target; bench/gc.sh measured the choices) and ReadyToRun code for the site's own assemblies
 /// (the start-up target: no JIT before the first answer for code that was compiled ahead of time).
 /// </summary>
 public sealed class PublishedBuildTests
@@ -19,6 +19,9 @@ public sealed class PublishedBuildTests
 
         Assert.False(config["System.GC.Server"]!.GetValue<bool>());
         Assert.True(config["System.GC.Concurrent"]!.GetValue<bool>());
+        Assert.False(config["System.Runtime.TieredPGO"]!.GetValue<bool>());
+        // Gen0's budget bounded (the runtime reads the number as written: decimal).
+        Assert.Equal("6291456", config["System.GC.Gen0MaxBudget"]!.ToString());
     }
 
     [Fact]
