@@ -41,7 +41,11 @@ public sealed class CommentThreadBuilder(
 
         // A visitor's list (no edit, reply or pending comment of their own) is the same for every visitor until public
         // content changes: kept as rendered, as a summary is (issue 12 point 1: the list was a fifth of a post's miss).
-        var visitor = !rights.IsSignedIn && !rights.CanPost && !rights.CanModerate && item.Published;
+        // Only a page with comments on it: a page number past the end (any of 100,000) would add an entry of no
+        // characters each time, which the character bound does not count.
+        var pageCount = Math.Max(1, (thread.RootCount + settings.PageSize - 1) / settings.PageSize);
+        var visitor = !rights.IsSignedIn && !rights.CanPost && !rights.CanModerate && item.Published
+            && thread.Comments.Count > 0 && page <= pageCount;
         var current = visitor ? await version.GetAsync() : 0;
         var listKey = $"{item.ContentItemId}/{page}/{settings.PageSize}";
         var kept = visitor && shapes.TryGet(current, listKey, CommentListShape, out var html) ? html : null;
@@ -54,7 +58,7 @@ public sealed class CommentThreadBuilder(
             ApprovedCount = thread.ApprovedCount,
             Comments = kept is null ? Tree(thread.Comments, rights, settings, open, zone) : [],
             Page = page,
-            PageCount = Math.Max(1, (thread.RootCount + settings.PageSize - 1) / settings.PageSize),
+            PageCount = pageCount,
             IsOpen = target.IsOpen,
             IsPublished = item.Published,
             Rights = rights,
