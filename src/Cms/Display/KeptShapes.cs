@@ -7,7 +7,7 @@ namespace Cms.Display;
 /// post's summary on the home page and the lists; a visitor's page of a comment thread), kept under the public-pages signal's version, which every change a
 /// reader can see moves (the version itself, a comment count, settings, features, roles): the first request that reads
 /// a newer version starts an empty generation, on every node. Only HTML that is the same for every viewer may be kept
-/// (nothing per user, no antiforgery token): a summary is. A page still renders on an output-cache miss; it writes the
+/// (nothing per user, no antiforgery token): a summary is, and so is a comment list as an anonymous visitor sees it. A page still renders on an output-cache miss; it writes the
 /// kept text of each shape instead of building the shape's parts and views again (issue 12 point 1: half the home page).
 /// Bounded by the characters held: past <see cref="MaxChars"/> the generation starts again empty.
 /// </summary>
