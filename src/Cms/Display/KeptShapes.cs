@@ -4,11 +4,12 @@ namespace Cms.Display;
 
 /// <summary>
 /// Shape-level cache, as Orchard Core's DynamicCache: the HTML a published version renders to in a display type (a
-/// post's summary on the home page and the lists), kept under the public-pages signal's version, which every change a
-/// reader can see moves (the version itself, a comment count, settings, features, roles): the first request that reads
-/// a newer version starts an empty generation, on every node. Only HTML that is the same for every viewer may be kept
-/// (nothing per user, no antiforgery token): a summary is. A page still renders on an output-cache miss; it writes the
-/// kept text of each shape instead of building the shape's parts and views again (issue 12 point 1: half the home page).
+/// post's summary on the home page and the lists; a visitor's page of a comment thread), kept under the public-pages
+/// signal's version, which every change a reader can see moves (the version itself, a comment, settings, features,
+/// roles): the first request that reads a newer version starts an empty generation, on every node. Only HTML that is
+/// the same for every viewer may be kept (nothing per user, no antiforgery token): a summary is, and so is a comment
+/// list as an anonymous visitor sees it. A page still renders on an output-cache miss; it writes the kept text of each
+/// shape instead of building the shape's parts and views again (issue 12 point 1: half the home page).
 /// Bounded by the characters held: past <see cref="MaxChars"/> the generation starts again empty.
 /// </summary>
 public sealed class KeptShapes
@@ -38,11 +39,14 @@ public sealed class KeptShapes
         }
     }
 
-    /// <summary>The HTML kept for the published version <paramref name="versionId"/> in <paramref name="displayType"/> under <paramref name="version"/>.</summary>
-    public bool TryGet(long version, string versionId, string displayType, out string html)
+    /// <summary>
+    /// The HTML kept for <paramref name="id"/> (a published version id, or what names the shape) in
+    /// <paramref name="displayType"/> under <paramref name="version"/>.
+    /// </summary>
+    public bool TryGet(long version, string id, string displayType, out string html)
     {
         var generation = Volatile.Read(ref _current);
-        if (generation.Version == version && generation.Html.TryGetValue(Key(versionId, displayType), out var kept))
+        if (generation.Version == version && generation.Html.TryGetValue(Key(id, displayType), out var kept))
         {
             html = kept;
             return true;
@@ -53,7 +57,7 @@ public sealed class KeptShapes
     }
 
     /// <summary>Keeps HTML rendered from content read after <paramref name="version"/> was; nothing when a newer version has been seen.</summary>
-    public void Keep(long version, string versionId, string displayType, string html)
+    public void Keep(long version, string id, string displayType, string html)
     {
         var generation = Volatile.Read(ref _current);
         if (version < generation.Version || html.Length > MaxChars)
@@ -71,11 +75,11 @@ public sealed class KeptShapes
             }
         }
 
-        if (generation.Html.TryAdd(Key(versionId, displayType), html))
+        if (generation.Html.TryAdd(Key(id, displayType), html))
         {
             Interlocked.Add(ref generation.Chars, html.Length);
         }
     }
 
-    private static string Key(string versionId, string displayType) => displayType + "/" + versionId;
+    private static string Key(string id, string displayType) => displayType + "/" + id;
 }

@@ -18,9 +18,14 @@ public sealed class CommentThreadBuilder(
     ISiteService site,
     IMarkdownRenderer markdown,
     INotifier notifier,
+    PublicContentVersion version,
+    KeptShapes shapes,
     TimeProvider clock)
 {
     public const string PageParameter = "commentPage";
+
+    /// <summary>The kept shape a visitor's comment list is (<see cref="KeptShapes"/>), per post, page and page size.</summary>
+    public const string CommentListShape = "CommentList";
 
     public async Task<CommentThreadViewModel> BuildAsync(ContentItem item, HttpContext http)
     {
@@ -33,14 +38,27 @@ public sealed class CommentThreadBuilder(
         var thread = await query.LoadAsync(item.ContentItemId, rights.UserId, page, settings.PageSize);
         var zone = siteSettings.TimeZone();
         var open = target.IsOpen && item.Published;
+
+        // A visitor's list (no edit, reply or pending comment of their own) is the same for every visitor until public
+        // content changes: kept as rendered, as a summary is (issue 12 point 1: the list was a fifth of a post's miss).
+        // Only a page with comments on it: a page number past the end (any of 100,000) would add an entry of no
+        // characters each time, which the character bound does not count.
+        var pageCount = Math.Max(1, (thread.RootCount + settings.PageSize - 1) / settings.PageSize);
+        var visitor = !rights.IsSignedIn && !rights.CanPost && !rights.CanModerate && item.Published
+            && thread.Comments.Count > 0 && page <= pageCount;
+        var current = visitor ? await version.GetAsync() : 0;
+        var listKey = $"{item.ContentItemId}/{page}/{settings.PageSize}";
+        var kept = visitor && shapes.TryGet(current, listKey, CommentListShape, out var html) ? html : null;
         return new CommentThreadViewModel
         {
+            KeptListHtml = kept,
+            KeepList = visitor && kept is null ? rendered => shapes.Keep(current, listKey, CommentListShape, rendered) : null,
             ContentItemId = item.ContentItemId,
             PostPath = target.Path,
             ApprovedCount = thread.ApprovedCount,
-            Comments = Tree(thread.Comments, rights, settings, open, zone),
+            Comments = kept is null ? Tree(thread.Comments, rights, settings, open, zone) : [],
             Page = page,
-            PageCount = Math.Max(1, (thread.RootCount + settings.PageSize - 1) / settings.PageSize),
+            PageCount = pageCount,
             IsOpen = target.IsOpen,
             IsPublished = item.Published,
             Rights = rights,

@@ -50,6 +50,17 @@ public sealed class CommentThreadViewModel
     [BindNever]
     public IReadOnlyList<Notice> Notices { get; init; } = [];
 
+    /// <summary>
+    /// The comment list's HTML as a visitor sees this page of the thread, kept (<see cref="KeptShapes"/>): the same for
+    /// every visitor until public content changes, so <see cref="Comments"/> is then left empty and not rendered again.
+    /// </summary>
+    [BindNever]
+    public string? KeptListHtml { get; init; }
+
+    /// <summary>Takes the comment list's HTML as rendered for a visitor, to keep it; null for a signed-in reader.</summary>
+    [BindNever]
+    public Action<string>? KeepList { get; init; }
+
     public string CountText => CommentCountText.Of(ApprovedCount);
 
     public bool ShowsForm => IsOpen && IsPublished && Rights.CanPost;
