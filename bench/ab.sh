@@ -27,7 +27,9 @@ ROUNDS="${ROUNDS:-2}"
 PORT="${PORT:-5498}"
 POST_PATH="${POST_PATH:-/2020/09/11/sochi-meeting}"
 IMPORT_TIMEOUT="${IMPORT_TIMEOUT:-600}"
-LOADS=("post miss $POST_PATH" "post member $POST_PATH" "home miss /" "home member /")
+# LOADS: "page variant path" entries separated by ";", variant miss, member or cached (e.g. point 6's cached pages:
+# LOADS="post cached /2020/09/11/sochi-meeting;home cached /").
+IFS=';' read -r -a LOADS <<<"${LOADS:-post miss $POST_PATH;post member $POST_PATH;home miss /;home member /}"
 
 command -v wrk >/dev/null 2>&1 || apt_install wrk
 [ -x /usr/bin/time ] || apt_install time
@@ -75,6 +77,7 @@ run_build() { # name folder round
     case "$variant" in
       miss) args=(miss "ab-$$-$name-$round-$page") ;;
       member) refresh_cookies "$URL" "$JAR"; args=(member "$(cookie_header "$JAR")") ;;
+      cached) args=(cached none) ;;
     esac
     counted_wrk "$url" $((WARMUP_REQUESTS / THREADS)) "$WORK/warm.txt" "${args[@]}"
     [ "$variant" != "miss" ] || args=(miss "ab-$$-$name-$round-$page-m")
