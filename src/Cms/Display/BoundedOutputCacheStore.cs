@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -7,23 +5,22 @@ namespace Cms.Display;
 
 /// <summary>
 /// The in-process output cache: at most <see cref="OutputCacheOptions.SizeLimit"/> bytes of pages, the least recently
-/// asked for pushed out first, entries evicted by tag. ASP.NET Core's own memory store keeps each page as one array
-/// in a MemoryCache that, once full, rejects the page and compacts in the background; its store was a third of a cache
-/// miss's allocations (bench/README.md, "Fifth pass"). Here a page is copied once, from the formatter's buffer into
-/// blocks of <see cref="CacheBlocks.BlockBytes"/> that the cache keeps and reuses (<see cref="CacheBlocks"/>): a page
-/// pushed out gives its blocks to the next page stored, so a crawl's stream of one-off pages makes no garbage for the
-/// GC to promote and collect (the cache's churn was 20–30 MiB of a miss load's peak; bench/README.md, "peakmem").
+/// asked for pushed out first, entries evicted by tag. ASP.NET Core's own memory store keeps each page in a
+/// MemoryCache that, once full, rejects new pages and compacts in the background; here a full cache pushes out the
+/// oldest page at once. A page is the array the output cache serialised it to, kept as it is and handed back as it is
+/// on a hit: no copy on either side. (A store that copies pages out through a pipe, <c>IOutputCacheBufferStore</c>,
+/// made the cached post 32 % slower: the output cache then copies the page again into a buffer of its own before it
+/// writes it; bench/README.md, "Cached pages again".)
 /// </summary>
-public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options, TimeProvider clock) : IOutputCacheBufferStore
+public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options, TimeProvider clock) : IOutputCacheStore
 {
     private readonly long _limit = options.Value.SizeLimit;
     private readonly Lock _lock = new();
-    private readonly CacheBlocks _blocks = new();
     private readonly Dictionary<string, LinkedListNode<Entry>> _entries = new(StringComparer.Ordinal);
     private readonly LinkedList<Entry> _recent = new(); // the most recently stored or asked for first
     private long _size;
 
-    /// <summary>The bytes the stored entries hold (whole blocks, and their keys).</summary>
+    /// <summary>The bytes the stored entries hold (their pages and their keys).</summary>
     public long Size
     {
         get
@@ -35,55 +32,36 @@ public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options
         }
     }
 
-    /// <summary>The blocks kept for reuse, in bytes: with <see cref="Size"/>, never more than the limit once readers are done.</summary>
-    public long FreeBytes => _blocks.FreeBytes;
-
-    public ValueTask<bool> TryGetAsync(string key, PipeWriter destination, CancellationToken cancellationToken)
-    {
-        if (Find(key) is not { } entry)
-        {
-            return ValueTask.FromResult(false);
-        }
-
-        try
-        {
-            entry.CopyTo(destination);
-        }
-        finally
-        {
-            Release(entry);
-        }
-
-        return Flushed(destination.FlushAsync(cancellationToken));
-    }
-
     public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        if (Find(key) is not { } entry)
+        lock (_lock)
         {
-            return ValueTask.FromResult<byte[]?>(null);
-        }
+            if (!_entries.TryGetValue(key, out var node))
+            {
+                return ValueTask.FromResult<byte[]?>(null);
+            }
 
-        try
-        {
-            var writer = new ArrayBufferWriter<byte>(entry.Length);
-            entry.CopyTo(writer);
-            return ValueTask.FromResult<byte[]?>(writer.WrittenSpan.ToArray());
-        }
-        finally
-        {
-            Release(entry);
+            if (node.Value.Expires <= clock.GetUtcNow())
+            {
+                Remove(node);
+                return ValueTask.FromResult<byte[]?>(null);
+            }
+
+            _recent.Remove(node);
+            _recent.AddFirst(node);
+            return ValueTask.FromResult<byte[]?>(node.Value.Page);
         }
     }
 
-    public ValueTask SetAsync(string key, ReadOnlySequence<byte> value, ReadOnlyMemory<string> tags, TimeSpan validFor, CancellationToken cancellationToken)
+    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
     {
-        var size = CacheBlocks.Count(value.Length) * (long)CacheBlocks.BlockBytes + key.Length * 2L;
+        var size = value.Length + key.Length * 2L;
         if (size > _limit)
         {
             return ValueTask.CompletedTask;
         }
 
+        var entry = new Entry(key, value, size, tags ?? [], clock.GetUtcNow() + validFor);
         lock (_lock)
         {
             if (_entries.TryGetValue(key, out var old))
@@ -96,17 +74,12 @@ public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options
                 Remove(oldest);
             }
 
-            // Copied under the lock (a few microseconds), into the blocks the pages just pushed out gave back.
-            var entry = new Entry(key, _blocks.Rent(value), (int)value.Length, size, tags.ToArray(), clock.GetUtcNow() + validFor);
             _entries[key] = _recent.AddFirst(entry);
             _size += size;
         }
 
         return ValueTask.CompletedTask;
     }
-
-    public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken)
-        => SetAsync(key, new ReadOnlySequence<byte>(value), tags ?? [], validFor, cancellationToken);
 
     public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
@@ -127,81 +100,13 @@ public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The entry, with a reader's hold on its blocks (<see cref="Release"/> gives it back), or null.</summary>
-    private Entry? Find(string key)
-    {
-        lock (_lock)
-        {
-            if (!_entries.TryGetValue(key, out var node))
-            {
-                return null;
-            }
-
-            if (node.Value.Expires <= clock.GetUtcNow())
-            {
-                Remove(node);
-                return null;
-            }
-
-            _recent.Remove(node);
-            _recent.AddFirst(node);
-            node.Value.Holds++;
-            return node.Value;
-        }
-    }
-
     private void Remove(LinkedListNode<Entry> node)
     {
         _recent.Remove(node);
         _entries.Remove(node.Value.Key);
         _size -= node.Value.Size;
-        ReleaseHeld(node.Value); // the cache's own hold
     }
 
-    private void Release(Entry entry)
-    {
-        lock (_lock)
-        {
-            ReleaseHeld(entry);
-        }
-    }
-
-    /// <summary>Drops one hold (the lock held); the last one (the cache's, or a reader's still copying a page pushed out
-    /// meanwhile) gives the blocks back, so no block is reused while a reader copies from it.</summary>
-    private void ReleaseHeld(Entry entry)
-    {
-        if (--entry.Holds == 0)
-        {
-            _blocks.Return(entry.Blocks, _limit - _size);
-        }
-    }
-
-    private static async ValueTask<bool> Flushed(ValueTask<FlushResult> flush)
-    {
-        await flush;
-        return true;
-    }
-
-    /// <summary>A stored page; its size counts its whole blocks and its key. One hold is the cache's own.</summary>
-    private sealed class Entry(string key, byte[][] blocks, int length, long size, string[] tags, DateTimeOffset expires)
-    {
-        public string Key { get; } = key;
-        public byte[][] Blocks { get; } = blocks;
-        public int Length { get; } = length;
-        public long Size { get; } = size;
-        public string[] Tags { get; } = tags;
-        public DateTimeOffset Expires { get; } = expires;
-        public int Holds { get; set; } = 1;
-
-        public void CopyTo(IBufferWriter<byte> destination)
-        {
-            var left = Length;
-            foreach (var block in Blocks)
-            {
-                var part = Math.Min(left, block.Length);
-                destination.Write(block.AsSpan(0, part));
-                left -= part;
-            }
-        }
-    }
+    /// <summary>A stored page (never changed once stored: a hit hands the same array to every reader); its size counts its key.</summary>
+    private sealed record Entry(string Key, byte[] Page, long Size, string[] Tags, DateTimeOffset Expires);
 }
