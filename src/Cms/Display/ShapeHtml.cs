@@ -1,17 +1,35 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Cms.Display;
 
-/// <summary>Renders a partial view to its HTML text, to write it and keep it (<see cref="KeptShapes"/>).</summary>
+/// <summary>Writes a shape kept as HTML (<see cref="KeptShapes"/>), or renders its partial view and keeps what it renders to.</summary>
 public static class ShapeHtml
 {
-    public static async Task<string> RenderAsync(IHtmlHelper html, string partialName, object model)
+    /// <summary>
+    /// <paramref name="kept"/> when there is some; otherwise <paramref name="partialName"/> rendered for
+    /// <paramref name="model"/>, its text handed to <paramref name="keep"/> when that is set (a shape the same for every
+    /// viewer), or rendered as any partial when it is not (a shape with something of the viewer's in it).
+    /// </summary>
+    public static async Task<IHtmlContent> KeptOrRenderedAsync(IHtmlHelper html, string partialName, object model, string? kept, Action<string>? keep)
     {
+        if (kept is not null)
+        {
+            return new HtmlString(kept);
+        }
+
         var content = await html.PartialAsync(partialName, model);
+        if (keep is null)
+        {
+            return content;
+        }
+
         using var writer = new StringWriter();
         content.WriteTo(writer, html.ViewContext.HttpContext.RequestServices.GetRequiredService<HtmlEncoder>());
-        return writer.ToString();
+        var rendered = writer.ToString();
+        keep(rendered);
+        return new HtmlString(rendered);
     }
 }
