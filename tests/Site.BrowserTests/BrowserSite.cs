@@ -80,6 +80,35 @@ public class BrowserSite : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// Waits until the page's address matches <paramref name="glob"/> (<c>**</c> for any text) and the document there has
+    /// loaded. Playwright's own WaitForURLAsync watches for the load event after the address matches; in a full parallel
+    /// run it once missed that event and timed out, the page long loaded. This asks the page instead.
+    /// </summary>
+    public static Task WaitForAddressAsync(IPage page, string glob)
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(
+            "^" + string.Join(".*", glob.Split("**").Select(System.Text.RegularExpressions.Regex.Escape)) + "$");
+        return WaitForAddressAsync(page, pattern.IsMatch);
+    }
+
+    /// <inheritdoc cref="WaitForAddressAsync(IPage, string)"/>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> matches)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The page stayed at {page.Url} for 60 s.");
+            }
+
+            await Task.Delay(50);
+        }
+
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'");
+    }
+
     public static Task ScreenshotAsync(IPage page, string name)
         => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
 }

@@ -36,7 +36,7 @@ public sealed class CommentsFlowTests(BrowserSite browser) : IClassFixture<Brows
         await member.GotoAsync(PostPath);
         await member.ClickAsync(".comment-signin a:text('Sign in')");
         await SignInAsync(member, "browser-member");
-        await member.WaitForURLAsync("**" + PostPath);
+        await BrowserSite.WaitForAddressAsync(member, "**" + PostPath);
         await member.FillAsync("#comment-text", "Belarus will *not* be free **soon**; see [the analysis](https://example.org/analysis).");
         await member.ClickAsync("form.comment-form button[type=submit]");
         await Assertions.Expect(member.Locator(".comments .notice-success")).ToContainTextAsync("awaiting moderation");
@@ -55,7 +55,7 @@ public sealed class CommentsFlowTests(BrowserSite browser) : IClassFixture<Brows
         var moderator = await browser.NewPageAsync();
         await moderator.GotoAsync("/admin/comments");
         await SignInAsync(moderator, "browser-moderator");
-        await moderator.WaitForURLAsync("**/admin/comments");
+        await BrowserSite.WaitForAddressAsync(moderator, "**/admin/comments");
         var row = moderator.Locator("tbody tr", new PageLocatorOptions { HasText = "browser-member" });
         await row.Locator("input[type=checkbox]").CheckAsync();
         await BrowserSite.ScreenshotAsync(moderator, "comments-moderation-queue");
@@ -80,7 +80,7 @@ public sealed class CommentsFlowTests(BrowserSite browser) : IClassFixture<Brows
 
     private static async Task SignInAsync(IPage page, string userName)
     {
-        await page.WaitForURLAsync("**/login**");
+        await BrowserSite.WaitForAddressAsync(page, "**/login**");
         await page.FillAsync("form:has(input[type=password]) input[name=UserName]", userName);
         await page.FillAsync("input[type=password]", Accounts.Password);
         await page.ClickAsync("form:has(input[type=password]) button[type=submit]");

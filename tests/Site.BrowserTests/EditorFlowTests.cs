@@ -13,11 +13,11 @@ public sealed class EditorFlowTests(BrowserSite browser) : IClassFixture<Browser
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/admin");
-        await page.WaitForURLAsync("**/login**");
+        await BrowserSite.WaitForAddressAsync(page, "**/login**");
         await page.FillAsync("form:has(input[type=password]) input:is([type=text],[type=email],:not([type]))", "browser-editor");
         await page.FillAsync("input[type=password]", Accounts.Password);
         await page.ClickAsync("form:has(input[type=password]) button[type=submit]");
-        await page.WaitForURLAsync("**/admin");
+        await BrowserSite.WaitForAddressAsync(page, "**/admin");
 
         await page.GotoAsync("/admin/contents/new/NewsCommentary");
         await page.FillAsync("[name='TitlePart.Title']", "Baltic Ports");

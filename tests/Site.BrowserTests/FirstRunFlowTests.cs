@@ -22,7 +22,7 @@ public sealed class FirstRunFlowTests(FirstRunBrowserSite browser) : IClassFixtu
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync("/");
-        await page.WaitForURLAsync("**/setup");
+        await BrowserSite.WaitForAddressAsync(page, "**/setup");
         await Axe.AssertNoSeriousViolationsAsync(page);
         await page.FillAsync("[name='Request.SiteName']", "First Run Gazette");
         await page.FillAsync("[name='Request.AdminUserName']", "newcomer");
@@ -32,7 +32,7 @@ public sealed class FirstRunFlowTests(FirstRunBrowserSite browser) : IClassFixtu
         await BrowserSite.ScreenshotAsync(page, "setup");
         await page.ClickAsync("form button[type=submit]");
 
-        await page.WaitForURLAsync("**/admin");
+        await BrowserSite.WaitForAddressAsync(page, "**/admin");
         var ready = page.Locator("main .notice-success");
         await Assertions.Expect(ready).ToContainTextAsync("Your site “First Run Gazette” is ready, and you are signed in as newcomer.");
         await Assertions.Expect(page.Locator(".admin-user")).ToContainTextAsync("newcomer");
@@ -40,7 +40,7 @@ public sealed class FirstRunFlowTests(FirstRunBrowserSite browser) : IClassFixtu
         await BrowserSite.ScreenshotAsync(page, "setup-ready");
 
         await ready.Locator("a:text('Write your first post')").ClickAsync();
-        await page.WaitForURLAsync("**/admin/contents/new/NewsCommentary");
+        await BrowserSite.WaitForAddressAsync(page, "**/admin/contents/new/NewsCommentary");
         await Assertions.Expect(page.Locator("[name='TitlePart.Title']")).ToBeVisibleAsync();
 
         await page.GoBackAsync();

@@ -13,11 +13,11 @@ public sealed class MediaFlowTests(BrowserSite browser) : IClassFixture<BrowserS
         await Accounts.EnsureUserAsync(browser.Site, "browser-media", "Editor");
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/admin");
-        await page.WaitForURLAsync("**/login**");
+        await BrowserSite.WaitForAddressAsync(page, "**/login**");
         await page.FillAsync("form:has(input[type=password]) input:is([type=text],[type=email],:not([type]))", "browser-media");
         await page.FillAsync("input[type=password]", Accounts.Password);
         await page.ClickAsync("form:has(input[type=password]) button[type=submit]");
-        await page.WaitForURLAsync("**/admin");
+        await BrowserSite.WaitForAddressAsync(page, "**/admin");
 
         await page.GotoAsync("/admin/contents/new/NewsCommentary");
         await page.FillAsync("[name='TitlePart.Title']", "Harbour Pictures");

@@ -23,7 +23,7 @@ public sealed class PublicPagesTests(BrowserSite browser) : IClassFixture<Browse
         Assert.Equal("Friday, September 11, 2020", (await page.Locator("h2.date-header").First.InnerTextAsync()).Trim());
         Assert.NotEqual("none", background);
         await page.ClickAsync("text=Sochi Meeting");
-        await page.WaitForURLAsync("**/2020/09/11/sochi-meeting");
+        await BrowserSite.WaitForAddressAsync(page, "**/2020/09/11/sochi-meeting");
         await BrowserSite.ScreenshotAsync(page, "post");
         Assert.Equal("Sochi Meeting", (await page.Locator("h1.title").InnerTextAsync()).Trim());
         Assert.Empty(errors);

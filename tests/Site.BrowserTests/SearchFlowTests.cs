@@ -24,7 +24,7 @@ public sealed class SearchFlowTests(BrowserSite browser) : IClassFixture<Browser
 
         await page.Keyboard.TypeAsync("Lukashenko Belarus");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.Contains("/search?q=Lukashenko+Belarus", StringComparison.Ordinal));
+        await BrowserSite.WaitForAddressAsync(page, url => url.Contains("/search?q=Lukashenko+Belarus", StringComparison.Ordinal));
         await BrowserSite.ScreenshotAsync(page, $"search-{scheme.ToString().ToLowerInvariant()}");
 
         Assert.Equal("Sochi Meeting", (await page.Locator(".search-result-title a").InnerTextAsync()).Trim());

@@ -104,7 +104,7 @@ public sealed class ReadersSite : IAsyncLifetime
         await page.FillAsync("input[name=UserName]", userName);
         await page.FillAsync("input[type=password]", Accounts.Password);
         await page.ClickAsync("form:has(input[type=password]) button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await BrowserSite.WaitForAddressAsync(page, url => !url.Contains("/login", StringComparison.Ordinal));
         var state = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
         return state;
