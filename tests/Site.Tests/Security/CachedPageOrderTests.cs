@@ -82,16 +82,19 @@ public sealed class CachedPageOrderTests(SecuritySite site) : IClassFixture<Secu
     }
 
     [Fact]
-    public async Task AHeadRequest_IsAnsweredFromItsOwnCachedEntry_WithNoBody()
+    public async Task AHeadRequest_IsNotGivenTheCachedGetPage_ButTheAnswerItGotBefore()
     {
+        // The pages' actions take GET only: HEAD is answered 405 by routing, before and after its GET is cached
+        // (the cache key holds the method, so the early lookup never finds the GET's entry for it).
+        await CachedAsync("/tags");
         var client = site.ClientFor();
-        await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/tags"));
 
-        var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/tags"));
+        var first = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/tags"));
+        var second = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/tags"));
 
-        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
-        Assert.NotNull(head.Headers.Age);
-        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, first.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, second.StatusCode);
+        Assert.Null(second.Headers.Age);
     }
 
     [Fact]
