@@ -12,7 +12,7 @@ namespace Cms.Hosting;
 
 public static class CmsApplicationBuilderExtensions
 {
-    /// <summary>The request pipeline: proxy, errors, headers, host filter, static files, setup, auth, rate limits, output cache, feature gate, theme, endpoints.</summary>
+    /// <summary>The request pipeline: proxy, errors, headers, host filter, static files, setup, cached pages, routing, auth, rate limits, output cache, feature gate, theme, endpoints.</summary>
     public static WebApplication UseCms(this WebApplication app)
     {
         app.Services.GetRequiredService<StartupTiming>().Mark("host built");
@@ -42,12 +42,17 @@ public static class CmsApplicationBuilderExtensions
         app.UseMiddleware<Telemetry.RequestDatabaseTime>();
         app.UseStaticFiles();
         app.UseMiddleware<SetupGateMiddleware>();
+
+        // An anonymous GET or HEAD is given its cached page here, before routing and authentication (issue 12:
+        // a hit paid for both); a miss, a member or any other request goes on to the output cache below.
+        app.UseCachedPublicPagesBeforeRouting();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseCmsRateLimits();
 
-        // A cached page is answered here, before anything below touches the database; whatever
+        // A page is stored here (and served to an anonymous request the lookup above left alone, such as one with a
+        // stale sign-in cookie), before anything below touches the database; whatever
         // changes what a cached page would show (content, settings, roles, features) evicts it.
         app.UseOutputCache();
         app.UseMiddleware<FeatureGateMiddleware>();
