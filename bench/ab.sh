@@ -2,7 +2,8 @@
 # Two builds side by side in one run: the same site (one data folder) started under build A, then B, then A
 # again..., each put through the same loads (the cache-miss and member post and home pages) of a fixed number of
 # requests (wrk/counted.lua, as bench/gc.sh), so a busy machine changes the time but not the work; per build and
-# load the median over rounds of CPU ms per request (the site process's user + system time ÷ answers) and req/s.
+# load the median over rounds of CPU ms per request (the site process's user + system time ÷ answers), req/s and the
+# load's peak resident memory (VmHWM reset before the measured requests, as run.sh measures each load's peak).
 # For "before and after" of a change. Not part of run.sh. See bench/README.md.
 #
 #   A=/tmp/before-publish B=/tmp/after-publish bash bench/ab.sh
@@ -111,10 +112,10 @@ EOF
 fi
 stop_pid "$SITE_PID"; SITE_PID=""
 
-ROWS="$WORK/rows.tsv" # build round load rps cpu_ms
+ROWS="$WORK/rows.tsv" # build round load rps cpu_ms peak_kb
 : >"$ROWS"
 run_build() { # name folder round
-  local name="$1" round="$3" entry page variant path url cpu0 cpu1 out rps requests args
+  local name="$1" round="$3" entry page variant path url cpu0 cpu1 out rps requests args peak
   # A build may still be publishing while the site is made (give a folder it is moved to when done).
   until [ -f "$2/Site.dll" ]; do sleep 5; done
   # Each build runs from the same folder: Data Protection's default application name is the content root, so a
@@ -134,14 +135,16 @@ run_build() { # name folder round
     esac
     counted_wrk "$url" $((WARMUP_REQUESTS / THREADS)) "$WORK/warm.txt" "${args[@]}"
     [ "$variant" != "miss" ] || args=(miss "ab-$$-$name-$round-$page-m")
+    reset_peak "$SITE_PID" || true
     cpu0="$(cpu_ticks "$SITE_PID")"
     out="$WORK/wrk.txt"
     counted_wrk "$url" $((REQUESTS / THREADS)) "$out" "${args[@]}"
     cpu1="$(cpu_ticks "$SITE_PID")"
+    peak="$(status_kb "$SITE_PID" VmHWM)"
     read -r rps _ _ _ requests < <(parse_wrk "$out")
-    printf '%s\t%s\t%s %s\t%s\t%s\n' "$name" "$round" "$page" "$variant" "$rps" \
-      "$(awk -v d=$((cpu1 - cpu0)) -v t="$CLK_TCK" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? d * 1000 / t / r : 0) }')" >>"$ROWS"
-    log "$name round $round, $page $variant: $rps req/s, $(tail -n 1 "$ROWS" | cut -f 5) CPU ms"
+    printf '%s\t%s\t%s %s\t%s\t%s\t%s\n' "$name" "$round" "$page" "$variant" "$rps" \
+      "$(awk -v d=$((cpu1 - cpu0)) -v t="$CLK_TCK" -v r="$requests" 'BEGIN { printf "%.2f", (r > 0 ? d * 1000 / t / r : 0) }')" "${peak:-0}" >>"$ROWS"
+    log "$name round $round, $page $variant: $rps req/s, $(tail -n 1 "$ROWS" | cut -f 5) CPU ms, peak $(mib "$peak") MiB"
   done
   stop_pid "$SITE_PID"; SITE_PID=""
 }
@@ -184,15 +187,16 @@ results_dir_ready
   echo "two builds side by side  $STARTED to $(date -u '+%H:%M')Z  A=$A  B=$B"
   machine_line "$LOADAVG_START" "$LOADAVG_END"
   echo "site: $POSTS posts + the seed post with $COMMENTS comments; wrk -t$THREADS -c$CONNECTIONS, $REQUESTS requests a load after $WARMUP_REQUESTS of warm-up; $ROUNDS rounds, A then B"
-  printf '%-12s | %8s %8s %8s | %8s %8s %8s | %7s\n' load "A CPU ms" "(rounds)" "A r/s" "B CPU ms" "(rounds)" "B r/s" "B ÷ A"
+  printf '%-12s | %8s %8s %8s %8s | %8s %8s %8s %8s | %7s %7s\n' load "A CPU ms" "(rounds)" "A r/s" "A peak" "B CPU ms" "(rounds)" "B r/s" "B peak" "B ÷ A" "B-A MiB"
   for entry in "${LOADS[@]}"; do
     read -r page variant _ <<<"$entry"
     awk -F '\t' -v l="$page $variant" '
       function med(list,   n, a, i, j, t) { n = split(list, a, " "); for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
         return n == 0 ? 0 : (n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2) }
-      $3 == l && $1 == "A" { ac = ac " " $5; ar = ar " " $4; al = al (al ? "/" : "") $5 }
-      $3 == l && $1 == "B" { bc = bc " " $5; br = br " " $4; bl = bl (bl ? "/" : "") $5 }
-      END { printf "%-12s | %8.2f %8s %8.0f | %8.2f %8s %8.0f | %7.2f\n", l, med(ac), al, med(ar), med(bc), bl, med(br), (med(ac) > 0 ? med(bc) / med(ac) : 0) }' "$ROWS"
+      $3 == l && $1 == "A" { ac = ac " " $5; ar = ar " " $4; al = al (al ? "/" : "") $5; ap = ap " " $6 / 1024; apl = apl (apl ? "/" : "") sprintf("%.0f", $6 / 1024) }
+      $3 == l && $1 == "B" { bc = bc " " $5; br = br " " $4; bl = bl (bl ? "/" : "") $5; bp = bp " " $6 / 1024; bpl = bpl (bpl ? "/" : "") sprintf("%.0f", $6 / 1024) }
+      END { printf "%-12s | %8.2f %8s %8.0f %8.0f | %8.2f %8s %8.0f %8.0f | %7.2f %+7.0f\n", l, med(ac), al, med(ar), med(ap), med(bc), bl, med(br), med(bp), (med(ac) > 0 ? med(bc) / med(ac) : 0), med(bp) - med(ap)
+        printf "%-12s   peak MiB by round: A %s, B %s\n", "", apl, bpl }' "$ROWS"
   done
   if [ "$NGINX" = 1 ]; then
     echo "nginx (one worker) serving the same bytes, measured between A and B in each round; req/s of each round, and the medians' ratios:"

@@ -7,7 +7,8 @@ namespace Cms.Tests.Display;
 /// <summary>
 /// Issue 12 points 1 and 4: the in-process output cache holds at most its size limit, pushes out the page least
 /// recently asked for first, evicts by tag, forgets expired pages, and hands a hit the stored page itself, with no copy
-/// (issue 12 point 6: cached pages at nginx's speed).
+/// (issue 12 point 6: cached pages at nginx's speed); once full, lets a page in only on its second store (issue 12
+/// point 4: a flood of one-off addresses stored nothing to push out a moment later).
 /// </summary>
 public sealed class BoundedOutputCacheStoreTests
 {
@@ -23,13 +24,61 @@ public sealed class BoundedOutputCacheStoreTests
         await store.SetAsync("c", Page(1000, 3), ["public"], TimeSpan.FromHours(1), default);
         Assert.NotNull(await store.GetAsync("a", default)); // "a" asked for: "b" is now the oldest
 
-        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default);
+        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default); // full: "d" seen once
+        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default); // twice: let in
 
         Assert.Null(await store.GetAsync("b", default));
         Assert.Equal(Page(1000, 1), await store.GetAsync("a", default));
         Assert.NotNull(await store.GetAsync("c", default));
         Assert.NotNull(await store.GetAsync("d", default));
         Assert.True(store.Size <= limit);
+    }
+
+    [Fact]
+    public async Task AFullCache_LetsInAPageOnItsSecondStoreOnly_SoAFloodOfOneOffAddressesKeepsThePagesItHolds()
+    {
+        const long limit = 3 * (1000 + 2 * 5) + 100; // three pages and their five-letter keys
+        var store = Store(limit);
+        foreach (var key in new[] { "home0", "post0", "tag00" })
+        {
+            await store.SetAsync(key, Page(1000, 1), ["public"], TimeSpan.FromHours(1), default); // room: in at once
+        }
+
+        for (var i = 0; i < 1000; i++) // a crawler: every address once
+        {
+            await store.SetAsync($"x{i:0000}", Page(1000, 2), ["public"], TimeSpan.FromHours(1), default);
+        }
+
+        Assert.NotNull(await store.GetAsync("home0", default));
+        Assert.NotNull(await store.GetAsync("post0", default));
+        Assert.NotNull(await store.GetAsync("tag00", default));
+        Assert.Null(await store.GetAsync("x0999", default));
+
+        // An address asked for again is let in, pushing out the page least recently asked for ("home0").
+        await store.SetAsync("x0999", Page(1000, 3), ["public"], TimeSpan.FromHours(1), default);
+        Assert.Equal(Page(1000, 3), await store.GetAsync("x0999", default));
+        Assert.Null(await store.GetAsync("home0", default));
+
+        // Once evicted by tag there is room again: the next page is in at its first store.
+        await store.EvictByTagAsync("public", default);
+        await store.SetAsync("x0500", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default);
+        Assert.NotNull(await store.GetAsync("x0500", default));
+        Assert.True(store.Size <= limit);
+    }
+
+    [Fact]
+    public void SeenKeys_RemembersAKeyUntilAnotherTakesItsSlot()
+    {
+        var one = new SeenKeys(1); // one slot: every key shares it
+        Assert.False(one.CheckAndRecord("a"));
+        Assert.True(one.CheckAndRecord("a"));
+        Assert.False(one.CheckAndRecord("b"));
+        Assert.False(one.CheckAndRecord("a")); // "b" took its place
+
+        var many = new SeenKeys(BoundedOutputCacheStore.SeenSlots);
+        Assert.False(many.CheckAndRecord("/2020/09/11/sochi-meeting"));
+        Assert.True(many.CheckAndRecord("/2020/09/11/sochi-meeting"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SeenKeys(1000));
     }
 
     [Fact]
