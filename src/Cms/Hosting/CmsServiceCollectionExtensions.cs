@@ -73,26 +73,10 @@ public static class CmsServiceCollectionExtensions
 
     private static void AddData(IServiceCollection services)
     {
-        services.AddDbContext<CmsDbContext>((sp, options) =>
-        {
-            var shell = sp.GetRequiredService<ShellSettingsStore>().Current
-                ?? throw new InvalidOperationException("The site is not set up yet: it has no database.");
-            if (shell.DatabaseProvider == SiteShellSettings.Postgres)
-            {
-                // Reads retry through a brief outage; writes never do (see ReadRetryingExecutionStrategy).
-                var availability = sp.GetRequiredService<Hosting.DatabaseAvailability>();
-                options.UseNpgsql(shell.ConnectionString, npgsql => npgsql.ExecutionStrategy(d => new ReadRetryingExecutionStrategy(d, availability)));
-            }
-            else
-            {
-                options.UseSqlite(shell.ConnectionString);
-            }
-
-            options.ReplaceService<IModelCacheKeyFactory, TablePrefixModelCacheKeyFactory>();
-
-            // Interceptors registered by the host (metrics, tests counting queries) see every command.
-            options.AddInterceptors(sp.GetServices<IInterceptor>());
-        });
+        // Registered before AddDbContext, whose own (per-request) options registration then stands aside.
+        services.AddSingleton<CmsDbContextOptionsCache>();
+        services.AddScoped(sp => sp.GetRequiredService<CmsDbContextOptionsCache>().Options);
+        services.AddDbContext<CmsDbContext>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<SchemaCheck>();
