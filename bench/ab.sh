@@ -17,6 +17,7 @@ BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 RESULTS_DIR="$BENCH_DIR/results"
 . "$BENCH_DIR/lib/common.sh"
 . "$BENCH_DIR/lib/wrk.sh"
+. "$BENCH_DIR/lib/nginx.sh"
 . "$BENCH_DIR/lib/sites.sh"
 
 A="${A:?A=published folder of the first build}"
@@ -72,7 +73,7 @@ wait_for_200 "$URL/" 120 "$SITE_PID" "site" "$WORK/site.log"
 seed_comments_and_reader "$URL" "$WORK/site"
 if [ "$NGINX" = 1 ]; then
   # The cached loads' pages as A serves them, for nginx to serve the same bytes (a world-readable folder: nginx's
-  # workers may drop privileges); the same configuration as run.sh's step 7.
+  # workers may drop privileges); the same configuration as run.sh's step 7 (bench/lib/nginx.sh).
   WEB="$(mktemp -d -t bench-ab-web.XXXXXX)"
   chmod 755 "$WEB"
   mkdir -p "$WEB/static" "$WEB/nginx"
@@ -83,32 +84,7 @@ if [ "$NGINX" = 1 ]; then
     curl -sS --max-time 30 -o "$WEB/static${path%/}/index.html" "$URL$path"
   done
   chmod -R a+rX "$WEB/static"
-  cat >"$WEB/nginx/nginx.conf" <<EOF
-worker_processes 1;
-daemon off;
-pid $WEB/nginx/nginx.pid;
-error_log $WEB/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    default_type text/html;
-    sendfile on;
-    tcp_nopush on;
-    tcp_nodelay on;
-    keepalive_timeout 65;
-    keepalive_requests 1000000;
-    client_body_temp_path $WEB/nginx/client_body;
-    proxy_temp_path $WEB/nginx/proxy;
-    fastcgi_temp_path $WEB/nginx/fastcgi;
-    uwsgi_temp_path $WEB/nginx/uwsgi;
-    scgi_temp_path $WEB/nginx/scgi;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $WEB/static;
-        location / { try_files \$uri \$uri/index.html =404; }
-    }
-}
-EOF
+  write_nginx_conf "$WEB/nginx" "$WEB/static" "$NGINX_PORT"
 fi
 stop_pid "$SITE_PID"; SITE_PID=""
 
