@@ -11,10 +11,11 @@ namespace Cms.Display;
 /// on a hit: no copy on either side. (A store that copies pages out through a pipe, <c>IOutputCacheBufferStore</c>,
 /// made the cached post 32 % slower: the output cache then copies the page again into a buffer of its own before it
 /// writes it; bench/README.md, "Cached pages again".)
-/// A full cache admits a page only on its second store (<see cref="SeenKeys"/>): under a flood of addresses asked for
-/// once (a crawler, a fresh query string each request) it stores nothing, instead of storing every page and pushing out
-/// a page a moment later, which promoted each page to the GC's oldest generation to die there: 20–40 MiB of peak
-/// memory under such a load (issue 12 point 4). A page asked for twice is served from the cache from its third request.
+/// A full cache admits a page only at its address's second render (<see cref="AdmitsNewPage"/>, asked before the page is
+/// rendered by <see cref="OutputCacheAdmission"/>): under a flood of addresses asked for once (a crawler, a fresh query
+/// string each request) it stores nothing, instead of storing every page and pushing out a page a moment later, which
+/// promoted each page to the GC's oldest generation to die there: 20–40 MiB of peak memory under such a load (issue 12
+/// point 4). A page asked for twice is served from the cache from its third request.
 /// </summary>
 public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options, TimeProvider clock) : IOutputCacheStore
 {
@@ -37,6 +38,21 @@ public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options
             {
                 return _size;
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether a page rendered now for the address with this hash is to be kept: yes while there is room for a page of
+    /// the stored pages' mean size; once full, only for an address whose page was asked for before, within
+    /// <see cref="SeenKeys"/>' memory (recorded here either way). Asked before the page is rendered, so that a page the
+    /// cache would not keep goes straight to the client: the output cache neither copies it into a buffer of its own
+    /// nor serialises it (issue 12 point 1: those copies were half the bytes a cache miss allocated).
+    /// </summary>
+    public bool AdmitsNewPage(int addressHash)
+    {
+        lock (_lock)
+        {
+            return _entries.Count == 0 || _size + _size / _entries.Count <= _limit || _seen.CheckAndRecord(addressHash);
         }
     }
 
@@ -75,10 +91,6 @@ public sealed class BoundedOutputCacheStore(IOptions<OutputCacheOptions> options
             if (_entries.TryGetValue(key, out var old))
             {
                 Remove(old);
-            }
-            else if (_size + size > _limit && !_seen.CheckAndRecord(key))
-            {
-                return ValueTask.CompletedTask; // full, and a page not asked to be stored before: not worth another's place
             }
 
             while (_size + size > _limit && _recent.Last is { } oldest)

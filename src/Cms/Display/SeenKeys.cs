@@ -1,9 +1,9 @@
 namespace Cms.Display;
 
 /// <summary>
-/// Remembers, approximately, which cache keys were asked to be stored lately: a fixed table of key hashes, each key
+/// Remembers, approximately, which pages were rendered lately (their addresses' hashes): a fixed table of hashes, each key
 /// in the one slot its hash picks, a newer key overwriting an older one in the same slot. The output cache's admission
-/// rule when full (see <see cref="BoundedOutputCacheStore"/>): a page is let in on its second store within the
+/// rule when full (see <see cref="BoundedOutputCacheStore"/>): a page is let in at its address's second render within the
 /// table's memory, so a crawler's or a scanner's one-off addresses do not push out pages readers ask for again.
 /// Fixed size and allocation-free: under a flood of new keys it forgets the oldest, which only delays a page's
 /// admission; a false "seen" (two keys with one hash) only lets a page in a request early. Not thread-safe: the
@@ -25,10 +25,13 @@ public sealed class SeenKeys
     }
 
     /// <summary>True when <paramref name="key"/> was recorded before (and not overwritten since); records it either way.</summary>
-    public bool CheckAndRecord(string key)
+    public bool CheckAndRecord(string key) => CheckAndRecord(key.GetHashCode(StringComparison.Ordinal));
+
+    /// <summary>True when a key with this hash was recorded before (and not overwritten since); records it either way.</summary>
+    public bool CheckAndRecord(int keyHash)
     {
         // 0 marks an empty slot, so no key hashes to it.
-        var hash = key.GetHashCode(StringComparison.Ordinal) | 1;
+        var hash = keyHash | 1;
         ref var slot = ref _hashes[hash & (_hashes.Length - 1)];
         var seen = slot == hash;
         slot = hash;

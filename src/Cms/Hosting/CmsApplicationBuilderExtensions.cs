@@ -55,6 +55,7 @@ public static class CmsApplicationBuilderExtensions
         // stale sign-in cookie), before anything below touches the database; whatever
         // changes what a cached page would show (content, settings, roles, features) evicts it.
         app.UseOutputCache();
+        app.UseOutputCacheAdmission();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseMiddleware<ThemeMiddleware>();
 

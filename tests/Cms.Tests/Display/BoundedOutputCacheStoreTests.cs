@@ -7,8 +7,8 @@ namespace Cms.Tests.Display;
 /// <summary>
 /// Issue 12 points 1 and 4: the in-process output cache holds at most its size limit, pushes out the page least
 /// recently asked for first, evicts by tag, forgets expired pages, and hands a hit the stored page itself, with no copy
-/// (issue 12 point 6: cached pages at nginx's speed); once full, lets a page in only on its second store (issue 12
-/// point 4: a flood of one-off addresses stored nothing to push out a moment later).
+/// (issue 12 point 6: cached pages at nginx's speed); once full, admits an address only at its second render, asked
+/// before the page is rendered (issue 12 points 1 and 4: a flood of one-off addresses is neither buffered nor stored).
 /// </summary>
 public sealed class BoundedOutputCacheStoreTests
 {
@@ -24,8 +24,7 @@ public sealed class BoundedOutputCacheStoreTests
         await store.SetAsync("c", Page(1000, 3), ["public"], TimeSpan.FromHours(1), default);
         Assert.NotNull(await store.GetAsync("a", default)); // "a" asked for: "b" is now the oldest
 
-        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default); // full: "d" seen once
-        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default); // twice: let in
+        await store.SetAsync("d", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default);
 
         Assert.Null(await store.GetAsync("b", default));
         Assert.Equal(Page(1000, 1), await store.GetAsync("a", default));
@@ -35,35 +34,48 @@ public sealed class BoundedOutputCacheStoreTests
     }
 
     [Fact]
-    public async Task AFullCache_LetsInAPageOnItsSecondStoreOnly_SoAFloodOfOneOffAddressesKeepsThePagesItHolds()
+    public async Task AFullCache_AdmitsAnAddressAtItsSecondRenderOnly_SoAFloodOfOneOffAddressesKeepsThePagesItHolds()
     {
         const long limit = 3 * (1000 + 2 * 5) + 100; // three pages and their five-letter keys
         var store = Store(limit);
         foreach (var key in new[] { "home0", "post0", "tag00" })
         {
-            await store.SetAsync(key, Page(1000, 1), ["public"], TimeSpan.FromHours(1), default); // room: in at once
+            Assert.True(store.AdmitsNewPage(key.GetHashCode())); // room: in at once
+            await store.SetAsync(key, Page(1000, 1), ["public"], TimeSpan.FromHours(1), default);
         }
 
+        var admitted = 0;
         for (var i = 0; i < 1000; i++) // a crawler: every address once
         {
-            await store.SetAsync($"x{i:0000}", Page(1000, 2), ["public"], TimeSpan.FromHours(1), default);
+            admitted += store.AdmitsNewPage($"x{i:0000}".GetHashCode()) ? 1 : 0;
         }
 
-        Assert.NotNull(await store.GetAsync("home0", default));
-        Assert.NotNull(await store.GetAsync("post0", default));
-        Assert.NotNull(await store.GetAsync("tag00", default));
-        Assert.Null(await store.GetAsync("x0999", default));
+        Assert.Equal(0, admitted);
 
-        // An address asked for again is let in, pushing out the page least recently asked for ("home0").
+        // An address rendered again is let in; storing it pushes out the page least recently asked for ("home0").
+        Assert.True(store.AdmitsNewPage("x0999".GetHashCode()));
         await store.SetAsync("x0999", Page(1000, 3), ["public"], TimeSpan.FromHours(1), default);
         Assert.Equal(Page(1000, 3), await store.GetAsync("x0999", default));
         Assert.Null(await store.GetAsync("home0", default));
+        Assert.NotNull(await store.GetAsync("post0", default));
 
-        // Once evicted by tag there is room again: the next page is in at its first store.
+        // Once evicted by tag there is room again: the next address is in at its first render.
         await store.EvictByTagAsync("public", default);
-        await store.SetAsync("x0500", Page(1000, 4), ["public"], TimeSpan.FromHours(1), default);
-        Assert.NotNull(await store.GetAsync("x0500", default));
-        Assert.True(store.Size <= limit);
+        Assert.True(store.AdmitsNewPage("x0500".GetHashCode()));
+        Assert.True(store.AdmitsNewPage("new00".GetHashCode()));
+    }
+
+    [Fact]
+    public async Task TheRoomLeft_IsJudgedByTheStoredPagesMeanSize()
+    {
+        var store = Store(limit: 10_000);
+        await store.SetAsync("a", Page(3000, 1), [], TimeSpan.FromHours(1), default);
+        await store.SetAsync("b", Page(3000, 2), [], TimeSpan.FromHours(1), default);
+        Assert.True(store.AdmitsNewPage(1)); // 6,004 stored + a mean page of 3,002 fits in 10,000
+
+        await store.SetAsync("c", Page(3000, 3), [], TimeSpan.FromHours(1), default);
+        Assert.False(store.AdmitsNewPage(2)); // 9,006 + 3,002 does not: a new address waits for its second render
+        Assert.True(store.AdmitsNewPage(2));
     }
 
     [Fact]

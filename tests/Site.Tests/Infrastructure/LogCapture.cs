@@ -17,6 +17,9 @@ public sealed class LogCapture : ILoggerProvider
 
     public IReadOnlyList<LogEntry> Entries => [.. _entries];
 
+    /// <summary>Forgets what was logged so far.</summary>
+    public void Clear() => _entries.Clear();
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
 
     public void Dispose()
