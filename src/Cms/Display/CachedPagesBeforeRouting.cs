@@ -17,9 +17,9 @@ namespace Cms.Display;
 /// ever be given that page: an anonymous GET or HEAD (no sign-in cookie, no Authorization header). A cache hit then
 /// pays for none of them (issue 12 point 6: cached pages against nginx). It is a lookup only: ASP.NET Core's output
 /// cache middleware with the public pages' own policy, so the key, the entry, Age, 304s and the hit count are the
-/// ones the output cache after authorization gives; on a miss the request goes on exactly as before, and that later
-/// output cache renders, stores and counts the miss. Everything before it (errors, security headers, health, the
-/// host filter, static files, the setup gate) still runs for a hit.
+/// ones the output cache after authorization gives; on a miss the request goes on as before, and that later output
+/// cache renders, stores and counts the miss without looking the page up a second time. Everything before it (errors,
+/// security headers, health, the host filter, static files, the setup gate) still runs for a hit.
 /// </summary>
 /// <remarks>
 /// Only entries the public policy stored can match: their key is the method, scheme, host, path and the public query
@@ -54,6 +54,7 @@ public static class CachedPagesBeforeRouting
 
         async Task LookUpAsync(HttpContext context, RequestDelegate next)
         {
+            context.Items.Remove(s_missed); // an error page re-executing this request looks its own address up
             context.SetEndpoint(endpoint);
             try
             {
@@ -64,12 +65,20 @@ public static class CachedPagesBeforeRouting
                 context.SetEndpoint(null);
             }
 
-            if (context.Items.Remove(s_missed))
+            // The marker stays for the output cache after authorization: it does not look the page up again.
+            if (context.Items.ContainsKey(s_missed))
             {
                 await next(context);
             }
         }
     }
+
+    /// <summary>
+    /// Whether this request's page was looked up here and not found: the output cache after authorization then only
+    /// renders and stores it (<see cref="NoSecondLookupPolicy"/>), and counts the miss, instead of asking the store a
+    /// second time (with Redis, a second round trip on every miss).
+    /// </summary>
+    public static bool MissedBeforeRouting(HttpContext context) => context.Items.ContainsKey(s_missed);
 
     /// <summary>
     /// An anonymous GET or HEAD: what the public policy looks up for, decided without authenticating (a sign-in
@@ -101,6 +110,24 @@ public static class CachedPagesBeforeRouting
         public List<Action<EndpointBuilder>> Items { get; } = [];
 
         public void Add(Action<EndpointBuilder> convention) => Items.Add(convention);
+    }
+
+    /// <summary>Part of the public policy: no lookup for a request whose page was not found before routing.</summary>
+    public sealed class NoSecondLookupPolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (MissedBeforeRouting(context.HttpContext))
+            {
+                context.AllowCacheLookup = false;
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
     }
 
     /// <summary>The public policy, looking up only: storing (and the lock that waits for a page being stored) is left to the output cache after authorization.</summary>

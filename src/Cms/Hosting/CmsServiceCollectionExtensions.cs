@@ -187,6 +187,7 @@ public static class CmsServiceCollectionExtensions
             options.AddPolicy(PublicCachePolicy.Name, policy => policy
                 .Tag(IPublicCache.Tag)
                 .AddPolicy<PublicQueryKeysPolicy>()
+                .AddPolicy<CachedPagesBeforeRouting.NoSecondLookupPolicy>()
                 .AddPolicy<Telemetry.OutputCacheMetricsPolicy>()
                 .Expire(TimeSpan.FromHours(1)));
         });

@@ -4,7 +4,8 @@ namespace Cms.Telemetry;
 
 /// <summary>
 /// Part of the public pages' cache policy: counts a page served from the cache as a hit and a page that
-/// had to be rendered as a miss (only where a lookup was allowed: anonymous GETs), for the hit ratio.
+/// had to be rendered as a miss (only where a lookup was made: anonymous GETs, looked up here or before routing), for
+/// the hit ratio.
 /// </summary>
 public sealed class OutputCacheMetricsPolicy(CmsMetrics metrics) : IOutputCachePolicy
 {
@@ -18,7 +19,7 @@ public sealed class OutputCacheMetricsPolicy(CmsMetrics metrics) : IOutputCacheP
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        if (context.AllowCacheLookup)
+        if (context.AllowCacheLookup || Display.CachedPagesBeforeRouting.MissedBeforeRouting(context.HttpContext))
         {
             metrics.CacheMiss();
         }

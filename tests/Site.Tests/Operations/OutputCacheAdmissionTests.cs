@@ -1,8 +1,6 @@
 using System.Net;
 using Cms.Display;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Site.Tests.Infrastructure;
 
 namespace Site.Tests.Operations;
@@ -16,12 +14,11 @@ namespace Site.Tests.Operations;
 public sealed class OutputCacheAdmissionTests
 {
     private const string SeedPath = "/2020/09/11/sochi-meeting";
-    private const string OutputCacheCategory = "Microsoft.AspNetCore.OutputCaching.OutputCacheMiddleware";
 
     [Fact]
     public async Task AFullCache_WritesAOneOffPageStraightThrough_AndKeepsAnAddressAtItsSecondRender()
     {
-        await using var site = new LoggedSite();
+        await using var site = new OutputCacheLoggedSite();
         var reader = site.CreateReader();
         var store = site.Services.GetRequiredService<BoundedOutputCacheStore>();
 
@@ -62,31 +59,5 @@ public sealed class OutputCacheAdmissionTests
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return response;
-    }
-
-    private sealed class LoggedSite : SiteFactory
-    {
-        public LoggedSite()
-        {
-            Settings[PublicCacheLimits.SizeLimitKey] = "1";
-            Settings[PublicCacheQueryKeyExtensions.ConfigurationKey] = "nocache";
-        }
-
-        public LogCapture Logs { get; } = new();
-
-        /// <summary>What the output cache did with each page it rendered since the last clear, in order.</summary>
-        public string[] CacheOutcomes() => [.. Logs.Entries
-            .Where(e => e.Category == OutputCacheCategory && e.EventId.Name is "ResponseCached" or "ResponseNotCached")
-            .Select(e => e.EventId.Name!)];
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureLogging(logging =>
-            {
-                logging.AddProvider(Logs);
-                logging.AddFilter<LogCapture>(OutputCacheCategory, LogLevel.Information);
-            });
-        }
     }
 }
