@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Cms.Data;
 using Cms.Hosting;
-using Microsoft.Data.Sqlite;
 
 namespace Cms.Display;
 
@@ -11,12 +10,13 @@ namespace Cms.Display;
 /// lookup a request however many kept values (<see cref="PublicContentCache{TValue}"/>) the page asks for.
 /// </summary>
 /// <remarks>
-/// On SQLite the lookup is one prepared statement on a connection from Microsoft.Data.Sqlite's pool (the one EF Core
-/// uses, so a restore's <c>ClearAllPools</c> covers it), not an EF Core query: on a cache miss whose page is built
-/// from kept values it is the request's only read, and EF Core's context, query pipeline and connection set-up cost
-/// a quarter of the page's CPU in the profile (bench/README.md, issue 12 point 1). PostgreSQL keeps the EF Core query.
+/// On SQLite the lookup is a statement prepared once on a connection kept for it (<see cref="SqliteSignalReader"/>;
+/// a restore's <see cref="SqlitePools.ClearAll"/> closes those), not an EF Core query: on a cache miss whose page is
+/// built from kept values it is the request's only read, and EF Core's context, query pipeline and connection set-up
+/// cost a quarter of the page's CPU in the profile, preparing the statement each time 6 % more (bench/README.md, issue
+/// 12 point 1). PostgreSQL keeps the EF Core query.
 /// </remarks>
-public sealed class PublicContentVersion(CmsDbContext db, ShellSettingsStore shell)
+public sealed class PublicContentVersion(CmsDbContext db, ShellSettingsStore shell, SqliteSignalReader sqlite)
 {
     // The signal document's table per table prefix: asked of the model once, not per request.
     private static readonly ConcurrentDictionary<string, string> s_selects = new(StringComparer.Ordinal);
@@ -32,13 +32,8 @@ public sealed class PublicContentVersion(CmsDbContext db, ShellSettingsStore she
         var started = Stopwatch.GetTimestamp();
         var select = s_selects.GetOrAdd(db.TablePrefix, _ =>
             $"SELECT \"Version\" FROM \"{DatabaseSchema.TableOf<DocumentRecord>(db)}\" WHERE \"Id\" = $id");
-        using var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = select;
-        command.Parameters.AddWithValue("$id", ClusterSignals.PublicPagesSignal);
-        var value = command.ExecuteScalar();
+        var value = sqlite.Read(connectionString, select, ClusterSignals.PublicPagesSignal);
         Telemetry.RequestDatabaseTime.Add(Stopwatch.GetElapsedTime(started));
-        return value is null or DBNull ? -1 : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        return value;
     }
 }

@@ -167,6 +167,7 @@ public static class CmsServiceCollectionExtensions
         services.AddScoped<INotifier, Notifier>();
         services.AddSingleton<PublicCache>();
         services.AddSingleton<IPublicCache>(sp => sp.GetRequiredService<PublicCache>());
+        services.AddSingleton<SqliteSignalReader>();
         services.AddScoped<PublicContentVersion>();
         services.AddSingleton<PublicContentCache<PageMetadata>>();
         services.AddSingleton<KeptShapes>();

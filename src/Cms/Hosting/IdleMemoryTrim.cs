@@ -1,5 +1,5 @@
 using System.Runtime;
-using Microsoft.Data.Sqlite;
+using Cms.Data;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -51,7 +51,7 @@ public sealed class IdleMemoryTrim(IConfiguration configuration, ILogger<IdleMem
     {
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         // Connections in use are left alone (closed when given back); a PostgreSQL site has none of these.
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ClearAll();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();

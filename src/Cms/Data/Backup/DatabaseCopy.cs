@@ -44,7 +44,7 @@ public sealed class DatabaseCopy(IServiceProvider services, BackupOptions option
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.ClearAll();
             File.Delete(copy);
         }
     }

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Cms.Data.Transfer;
 using Cms.Modules;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -111,13 +110,13 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
                 rows = await SiteCopier.CountAsync(db, cancellationToken);
             }
 
-            SqliteConnection.ClearAllPools();
+            SqlitePools.ClearAll();
             File.Move(partial, file);
             return rows;
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.ClearAll();
             File.Delete(partial);
         }
     }
@@ -134,7 +133,7 @@ public sealed class SiteRestore(IServiceProvider services, ShellSettingsStore sh
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
+            SqlitePools.ClearAll();
             File.Delete(copy);
         }
     }

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -94,7 +93,7 @@ public sealed class SiteTransfer(IServiceProvider services, ShellSettingsStore s
 
     public static void DeleteSqlite(string file)
     {
-        SqliteConnection.ClearAllPools();
+        SqlitePools.ClearAll();
         foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
         {
             File.Delete(path);

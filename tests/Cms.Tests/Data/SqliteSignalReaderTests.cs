@@ -1,0 +1,94 @@
+using Cms.Data;
+using Microsoft.Data.Sqlite;
+
+namespace Cms.Tests.Data;
+
+/// <summary>
+/// Issue 12 point 1: the public pages' version is read with a statement prepared once on a connection kept for it. It
+/// still reads what was committed last (by this process or another), keeps at most a few connections, and after
+/// <see cref="SqlitePools.ClearAll"/> (a restore replacing the file) reads the new file, never the old one.
+/// </summary>
+public sealed class SqliteSignalReaderTests : IDisposable
+{
+    private const string Select = "SELECT \"Version\" FROM \"Documents\" WHERE \"Id\" = $id";
+    private readonly string _folder = Directory.CreateTempSubdirectory("signal-reader-").FullName;
+
+    [Fact]
+    public void ReadsTheLastCommittedVersion_OnOneKeptConnection()
+    {
+        var file = Database("site.db", version: 3);
+        using var reader = new SqliteSignalReader();
+
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Execute(file, "UPDATE \"Documents\" SET \"Version\" = 4 WHERE \"Id\" = 'signal'");
+        Assert.Equal(4, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(-1, reader.Read(ConnectionString(file), Select, "no such signal"));
+        Assert.Equal(1, reader.OpenConnections);
+    }
+
+    [Fact]
+    public async Task ManyReadsAtOnce_KeepAtMostAFewConnections()
+    {
+        var file = Database("site.db", version: 7);
+        using var reader = new SqliteSignalReader();
+
+        var values = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => reader.Read(ConnectionString(file), Select, "signal"))));
+
+        Assert.All(values, v => Assert.Equal(7, v));
+        Assert.InRange(reader.OpenConnections, 1, SqliteSignalReader.KeptConnections);
+    }
+
+    [Fact]
+    public void AfterClearAll_AReplacedFileIsRead_NotTheOldOne()
+    {
+        var file = Database("site.db", version: 1);
+        using var reader = new SqliteSignalReader();
+        Assert.Equal(1, reader.Read(ConnectionString(file), Select, "signal"));
+
+        // A restore: the backup's file takes the database's place.
+        var restored = Database("restored.db", version: 9);
+        SqlitePools.ClearAll();
+        Assert.Equal(0, reader.OpenConnections);
+        File.Move(restored, file, overwrite: true);
+
+        Assert.Equal(9, reader.Read(ConnectionString(file), Select, "signal"));
+    }
+
+    [Fact]
+    public void Dispose_ClosesTheKeptConnections()
+    {
+        var file = Database("site.db", version: 2);
+        var reader = new SqliteSignalReader();
+        reader.Read(ConnectionString(file), Select, "signal");
+
+        reader.Dispose();
+
+        Assert.Equal(0, reader.OpenConnections);
+        File.Delete(file); // nothing holds it
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private static string ConnectionString(string file) => new SqliteConnectionStringBuilder { DataSource = file }.ToString();
+
+    private string Database(string name, long version)
+    {
+        var file = Path.Combine(_folder, name);
+        Execute(file, "PRAGMA journal_mode = WAL; CREATE TABLE \"Documents\" (\"Id\" TEXT PRIMARY KEY, \"Content\" TEXT, \"Version\" INTEGER)");
+        Execute(file, $"INSERT INTO \"Documents\" VALUES ('signal', '{{}}', {version})");
+        return file;
+    }
+
+    private static void Execute(string file, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}
