@@ -29,7 +29,7 @@ if [ "$QUICK" = "1" ]; then
   # 60 posts: ten a month, so the month page (10 a page) and /forecasts (50 a page) show a full first
   # page on both sites, as at 100 and 10,000; with fewer the small site's pages show less and the ratio lies.
   : "${DURATION:=1s}" "${WARMUP:=0}" "${CONNECTIONS:=16}" "${SMALL_POSTS:=60}" "${LARGE_POSTS:=300}"
-  : "${IMPORT_TIMEOUT:=30}" "${STARTUP_RUNS:=1}" "${SETTLE:=1}" "${COMMENTS:=20}"
+  : "${IMPORT_TIMEOUT:=30}" "${STARTUP_RUNS:=1}" "${SETTLE:=1}" "${COMMENTS:=20}" "${COMPARE_WARMUP:=1s}" "${COMPARE_ROUNDS:=1}"
 else
   : "${DURATION:=5s}" "${WARMUP:=1s}" "${SMALL_POSTS:=100}" "${LARGE_POSTS:=10000}" "${IMPORT_TIMEOUT:=45}"
   : "${STARTUP_RUNS:=3}" "${SETTLE:=5}" "${COMMENTS:=20}"
@@ -373,7 +373,7 @@ write_nginx_conf "$NGX" "$STATIC" "$NGINX_PORT"
 "$NGINX_BIN" -p "$NGX" -e "$NGX/error.log" -c "$NGX/nginx.conf" >"$NGX/stdout.log" 2>&1 &
 NGINX_PID=$!
 wait_for_200 "http://127.0.0.1:$NGINX_PORT/" 15 "$NGINX_PID" "nginx" "$NGX/error.log"
-# Point 6 compares like with like: the site's cached page and nginx's copy, each warmed up (COMPARE_WARMUP, even in
+# Point 6 compares like with like: the site's cached page and nginx's copy, each warmed up (COMPARE_WARMUP, 1 s even in
 # QUICK: a cold site runs tier-0 code for its first second), then measured in turn, site, nginx, site, nginx...
 # (COMPARE_ROUNDS), with the same wrk settings, so a change in the machine's load falls on both alike; each side's
 # figure is the mean of its rounds.
