@@ -40,7 +40,7 @@ public static class OutputCacheAdmission
     }
 
     /// <summary>The hash of what tells this page's cache entry from another's, headers aside.</summary>
-    public static int AddressHash(OutputCacheContext cache)
+    private static int AddressHash(OutputCacheContext cache)
     {
         var request = cache.HttpContext.Request;
         var hash = new HashCode();

@@ -24,9 +24,6 @@ public sealed class SeenKeys
         _hashes = new int[slots];
     }
 
-    /// <summary>True when <paramref name="key"/> was recorded before (and not overwritten since); records it either way.</summary>
-    public bool CheckAndRecord(string key) => CheckAndRecord(key.GetHashCode(StringComparison.Ordinal));
-
     /// <summary>True when a key with this hash was recorded before (and not overwritten since); records it either way.</summary>
     public bool CheckAndRecord(int keyHash)
     {
