@@ -102,12 +102,16 @@ internal sealed class RowInserter(CmsDbContext db)
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         command.CommandText = head + Placeholders(sql, 0, columns.Count);
         await command.PrepareAsync();
+
+        // Named as they are written in the statement ("@p0"): SQLite finds such a name in one search, while a bare
+        // "p0" is searched for as it is and then under each prefix (":", "@", "$"), a native call each time.
+        var names = Enumerable.Range(0, columns.Count).Select(c => sql.GenerateParameterName("p" + c)).ToArray();
         foreach (var row in rows)
         {
             command.Parameters.Clear();
             for (var c = 0; c < columns.Count; c++)
             {
-                command.Parameters.Add(Parameter(command, "p" + c, columns[c], row));
+                command.Parameters.Add(Parameter(command, names[c], columns[c], row));
             }
 
             await command.ExecuteNonQueryAsync();
@@ -117,9 +121,12 @@ internal sealed class RowInserter(CmsDbContext db)
     private static string Placeholders(ISqlGenerationHelper sql, int first, int count)
         => "(" + string.Join(", ", Enumerable.Range(first, count).Select(p => sql.GenerateParameterNamePlaceholder("p" + p))) + ")";
 
-    /// <summary>The column's value as EF would send it: its type mapping converts it (UTC times, enums, ...).</summary>
+    /// <summary>
+    /// The column's value as EF would send it: its type mapping converts it (UTC times, enums, ...). The value is read
+    /// through EF's compiled getter, not reflection (PropertyInfo.GetValue was 5 % of an import's CPU).
+    /// </summary>
     private static DbParameter Parameter(DbCommand command, string name, IProperty column, object row)
-        => column.GetRelationalTypeMapping().CreateParameter(command, name, column.PropertyInfo!.GetValue(row), column.IsNullable);
+        => column.GetRelationalTypeMapping().CreateParameter(command, name, column.GetGetter().GetClrValueUsingContainingEntity(row), column.IsNullable);
 
     /// <summary>
     /// The columns written for a type, or null when its rows are left to EF: anything but a plain table of
