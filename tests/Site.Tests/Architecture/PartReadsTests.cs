@@ -48,6 +48,39 @@ public sealed class PartReadsTests
         Assert.Equal("edited", item.As<CountedPart>()!.Text);
     }
 
+    [Fact]
+    public void APartReadFromStoredText_IsTheTextsValue_AndTheTextIsKeptAsStored()
+    {
+        const string json = """{ "ContentItemId": "a", "ContentType": "T", "Published": true, "PublishedUtc": "2020-09-11T08:00:00Z", "CountedPart": { "Text": "caf\u00e9 \"quoted\" <b>x</b> \ud83d\ude00" }, "Other": [1, "two"], "Empty": null }""";
+        var item = ContentItem.FromJson(json);
+
+        Assert.Equal("café \"quoted\" <b>x</b> 😀", item.As<CountedPart>()!.Text);
+        Assert.True(item.Published);
+        Assert.Equal(new DateTime(2020, 9, 11, 8, 0, 0, DateTimeKind.Utc), item.PublishedUtc);
+        Assert.Equal(DateTimeKind.Utc, item.PublishedUtc!.Value.Kind);
+        Assert.Equal(2, item.Content["Other"]!.AsArray().Count);
+        Assert.True(item.Content.ContainsKey("Empty"));
+
+        var again = ContentItem.FromJson(item.ToJsonString());
+        Assert.Equal(item.ToJsonString(), again.ToJsonString());
+        Assert.Equal(item.As<CountedPart>()!.Text, again.As<CountedPart>()!.Text);
+    }
+
+    [Fact]
+    public void APartReplacedAfterItWasRead_IsReadFromItsNewNode()
+    {
+        var item = ContentItem.FromJson("""{ "ContentItemId": "a", "ContentType": "T", "CountedPart": { "Text": "stored" } }""");
+        var other = ContentItem.FromJson("""{ "ContentItemId": "a", "ContentType": "T", "CountedPart": { "Text": "other" } }""");
+
+        item.CopyPartsFrom(other);
+
+        Assert.Equal("other", item.As<CountedPart>()!.Text);
+    }
+
+    [Fact]
+    public void StoredTextThatIsNotAnObject_IsRefused()
+        => Assert.ThrowsAny<System.Text.Json.JsonException>(() => ContentItem.FromJson("[1, 2]"));
+
     public sealed class CountedPart : ContentPart
     {
         private static int s_made;
