@@ -3,11 +3,18 @@ namespace TraceSummary;
 /// <summary>Thread-time samples: which are code running, and where that time goes.</summary>
 internal sealed class SampleTally
 {
+    // CALLER_DEPTH: how many frames outside CoreLib name a leaf method's caller (3 unless set).
+    private static readonly int s_callerDepth = int.TryParse(Environment.GetEnvironmentVariable("CALLER_DEPTH"), out var depth) && depth > 0 ? depth : 3;
+
     private readonly Dictionary<string, int> _leafComponents = [];
     private readonly Dictionary<string, int> _anyComponents = [];
     private readonly Dictionary<string, int> _leafMethods = [];
     private readonly Dictionary<string, int> _siteMethods = [];
     private readonly Dictionary<string, int> _siteCallers = [];
+
+    // INCLUSIVE_OF="DbContext..ctor,FeatureGate": the share of the running samples with such a frame anywhere on the stack.
+    private static readonly string[] s_inclusiveOf = (Environment.GetEnvironmentVariable("INCLUSIVE_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    private readonly Dictionary<string, int> _inclusiveOf = [];
     private readonly Dictionary<string, Dictionary<string, int>> _leafCallers = [];
     private int _total;
     private int _native;
@@ -54,7 +61,7 @@ internal sealed class SampleTally
             _leafCallers[leaf.Method] = callers = [];
         }
 
-        Tally.Bump(callers, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(3).Select(f => f.Method)));
+        Tally.Bump(callers, string.Join(" <- ", frames.Skip(1).Where(Frames.IsWorthNaming).Take(s_callerDepth).Select(f => f.Method)));
         Tally.Bump(_leafComponents, leaf.Component);
         Tally.Bump(_leafMethods, leaf.Method);
         foreach (var component in frames.Select(f => f.Component).Distinct())
@@ -69,6 +76,11 @@ internal sealed class SampleTally
 
         // The site's own call nearest the leaf says which of its lines asked for the work below it.
         var site = frames.FirstOrDefault(f => f.IsSite);
+        foreach (var asked in s_inclusiveOf.Where(a => frames.Any(f => f.Method.Contains(a, StringComparison.Ordinal))))
+        {
+            Tally.Bump(_inclusiveOf, asked);
+        }
+
         Tally.Bump(_siteCallers, site == default ? "(no site frame) -> " + leaf.Component : $"{site.Method} -> {leaf.Component}");
     }
 
@@ -87,12 +99,19 @@ internal sealed class SampleTally
         Tally.Print(output, "time by component, exclusive (the component at the top of the stack)", _leafComponents, Busy, top);
         Tally.Print(output, "time by component, inclusive (the component anywhere on the stack)", _anyComponents, Busy, top);
         Tally.Print(output, "methods, exclusive", _leafMethods, Busy, top);
-        foreach (var (method, callers) in _leafCallers.OrderByDescending(p => p.Value.Values.Sum()).Take(3))
+        // CALLERS_OF="NewGuid,DelegateConstruct": also the callers of every leaf method whose name holds one of these.
+        var asked = (Environment.GetEnvironmentVariable("CALLERS_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var (method, callers) in _leafCallers.OrderByDescending(p => p.Value.Values.Sum())
+            .Where((p, i) => i < 3 || asked.Any(a => p.Key.Contains(a, StringComparison.Ordinal))))
         {
             Tally.Print(output, $"who calls {method.Split('(')[0]} (first frames outside CoreLib)", callers, Busy, 5);
         }
 
         Tally.Print(output, "the site's own methods, inclusive", _siteMethods, Busy, top);
         Tally.Print(output, "the site's nearest call -> the component doing the work", _siteCallers, Busy, top);
+        if (_inclusiveOf.Count > 0)
+        {
+            Tally.Print(output, "frames asked for (INCLUSIVE_OF), anywhere on the stack", _inclusiveOf, Busy, top);
+        }
     }
 }

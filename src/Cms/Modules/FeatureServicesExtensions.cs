@@ -16,7 +16,8 @@ public static class FeatureServicesExtensions
     {
         services.TryAddScoped<TImpl>();
         var featureId = services.FeatureId;
-        services.AddScoped(sp => new FeatureBound<T>(featureId, sp.GetRequiredService<TImpl>));
+        Func<IServiceProvider, T> make = static sp => sp.GetRequiredService<TImpl>();
+        services.AddScoped(sp => new FeatureBound<T>(featureId, sp, make));
         return services;
     }
 
