@@ -113,6 +113,7 @@ public static class CmsServiceCollectionExtensions
                 context.Response.StatusCode = Microsoft.AspNetCore.Http.StatusCodes.Status403Forbidden;
                 return Task.CompletedTask;
             };
+            options.Events.OnValidatePrincipal = SecurityStampWhenDue.ValidatePrincipalAsync;
             options.Cookie.Name = "cms_auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
