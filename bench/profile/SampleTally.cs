@@ -15,6 +15,9 @@ internal sealed class SampleTally
     // INCLUSIVE_OF="DbContext..ctor,FeatureGate": the share of the running samples with such a frame anywhere on the stack.
     private static readonly string[] s_inclusiveOf = (Environment.GetEnvironmentVariable("INCLUSIVE_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
     private readonly Dictionary<string, int> _inclusiveOf = [];
+
+    // CALLERS_OF="NewGuid,DelegateConstruct": also the callers of every leaf method whose name holds one of these.
+    private static readonly string[] s_callersOf = (Environment.GetEnvironmentVariable("CALLERS_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
     private readonly Dictionary<string, Dictionary<string, int>> _leafCallers = [];
     private int _total;
     private int _native;
@@ -99,10 +102,8 @@ internal sealed class SampleTally
         Tally.Print(output, "time by component, exclusive (the component at the top of the stack)", _leafComponents, Busy, top);
         Tally.Print(output, "time by component, inclusive (the component anywhere on the stack)", _anyComponents, Busy, top);
         Tally.Print(output, "methods, exclusive", _leafMethods, Busy, top);
-        // CALLERS_OF="NewGuid,DelegateConstruct": also the callers of every leaf method whose name holds one of these.
-        var asked = (Environment.GetEnvironmentVariable("CALLERS_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
         foreach (var (method, callers) in _leafCallers.OrderByDescending(p => p.Value.Values.Sum())
-            .Where((p, i) => i < 3 || asked.Any(a => p.Key.Contains(a, StringComparison.Ordinal))))
+            .Where((p, i) => i < 3 || s_callersOf.Any(a => p.Key.Contains(a, StringComparison.Ordinal))))
         {
             Tally.Print(output, $"who calls {method.Split('(')[0]} (first frames outside CoreLib)", callers, Busy, 5);
         }

@@ -157,42 +157,26 @@ public sealed class ContentItem
             throw new JsonException("A content item must be a JSON object.");
         }
 
-        var item = new ContentItem();
+        // The common properties are read as FromJson(JsonObject) reads them; the parts stay over the parsed text.
+        var item = Common(JsonObject.Create(root)!);
         foreach (var property in root.EnumerateObject())
         {
-            var value = property.Value;
-            switch (property.Name)
+            if (s_commonProperties.Contains(property.Name))
             {
-                case "ContentItemId": item.ContentItemId = StringOf(value); break;
-                case "ContentItemVersionId": item.ContentItemVersionId = StringOf(value); break;
-                case "ContentType": item.ContentType = StringOf(value); break;
-                case "DisplayText": item.DisplayText = StringOf(value); break;
-                case "Latest": item.Latest = value.ValueKind != JsonValueKind.Null && value.GetBoolean(); break;
-                case "Published": item.Published = value.ValueKind != JsonValueKind.Null && value.GetBoolean(); break;
-                case "Owner": item.Owner = StringOf(value); break;
-                case "Author": item.Author = StringOf(value); break;
-                case "CreatedUtc": item.CreatedUtc = DateOf(value); break;
-                case "ModifiedUtc": item.ModifiedUtc = DateOf(value); break;
-                case "PublishedUtc": item.PublishedUtc = DateOf(value); break;
-                default:
-                    var node = NodeOf(value);
-                    item.Content.Add(property.Name, node);
-                    if (node is JsonObject)
-                    {
-                        item._stored ??= new(StringComparer.Ordinal);
-                        item._stored[property.Name] = (node, value);
-                    }
+                continue;
+            }
 
-                    break;
+            var node = NodeOf(property.Value);
+            item.Content.Add(property.Name, node);
+            if (node is JsonObject)
+            {
+                item._stored ??= new(StringComparer.Ordinal);
+                item._stored[property.Name] = (node, property.Value);
             }
         }
 
         return item;
     }
-
-    private static string StringOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? "" : value.GetString() ?? "";
-
-    private static DateTime? DateOf(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDateTime().ToUniversalTime();
 
     /// <summary>A node over the element, as JsonNode.Parse makes one: built no further until it is read.</summary>
     private static JsonNode? NodeOf(JsonElement value) => value.ValueKind switch

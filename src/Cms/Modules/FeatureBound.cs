@@ -5,32 +5,11 @@ namespace Cms.Modules;
 /// disabled (drivers, content handlers, permission providers, recipe steps, migrations, menus).
 /// The service itself is made only when asked for, so a disabled feature's services are never built.
 /// </summary>
-public sealed class FeatureBound<T> where T : class
+public sealed class FeatureBound<T>(string featureId, Func<T> factory) where T : class
 {
-    private readonly Func<T>? _factory;
-    private readonly IServiceProvider? _services;
-    private readonly Func<IServiceProvider, T>? _make;
     private T? _service;
 
-    public FeatureBound(string featureId, Func<T> factory)
-    {
-        FeatureId = featureId;
-        _factory = factory;
-    }
+    public string FeatureId { get; } = featureId;
 
-    /// <summary>
-    /// Bound to a request's services through one factory shared by every request. A request binds every feature's
-    /// services of a kind (handlers, drivers, permission providers); a delegate made for each one was 3 % of a
-    /// cache miss's CPU (a delegate over an extension method is built by the runtime's slow path).
-    /// </summary>
-    public FeatureBound(string featureId, IServiceProvider services, Func<IServiceProvider, T> make)
-    {
-        FeatureId = featureId;
-        _services = services;
-        _make = make;
-    }
-
-    public string FeatureId { get; }
-
-    public T Service => _service ??= _factory is not null ? _factory() : _make!(_services!);
+    public T Service => _service ??= factory();
 }

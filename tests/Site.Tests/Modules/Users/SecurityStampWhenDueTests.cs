@@ -21,33 +21,23 @@ public sealed class CountingStampValidator : ISecurityStampValidator
     }
 }
 
-/// <summary>A site whose stamps are checked once an hour, with the validator counted.</summary>
-public sealed class HourlyStampSiteFactory : SiteFactory
+/// <summary>A site whose stamps are checked every <paramref name="interval"/>, with the validator counted.</summary>
+public abstract class CountedStampSiteFactory(TimeSpan interval) : SiteFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureServices(services =>
         {
-            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromHours(1));
+            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = interval);
             services.AddScoped<ISecurityStampValidator, CountingStampValidator>();
         });
     }
 }
 
-/// <summary>The same, checked on every request.</summary>
-public sealed class EveryRequestCountedStampSiteFactory : SiteFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services =>
-        {
-            services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
-            services.AddScoped<ISecurityStampValidator, CountingStampValidator>();
-        });
-    }
-}
+public sealed class HourlyStampSiteFactory() : CountedStampSiteFactory(TimeSpan.FromHours(1));
+
+public sealed class EveryRequestCountedStampSiteFactory() : CountedStampSiteFactory(TimeSpan.Zero);
 
 /// <summary>A member's pages do not build the stamp validator (and the user manager behind it) until a check is due.</summary>
 [Collection(CountedStampCollection.Name)]
@@ -57,9 +47,7 @@ public sealed class SecurityStampWhenDueTests(HourlyStampSiteFactory hourly, Eve
     [Fact]
     public async Task WithinTheInterval_TheValidatorIsNotRun()
     {
-        var name = Browser.NewName("stampdue");
-        await Browser.CreateUserAsync(hourly, name, "a stamp due pass phrase");
-        var session = await Browser.SignedInAsync(hourly, name, "a stamp due pass phrase");
+        var session = await MemberAsync(hourly);
         var before = CountingStampValidator.Runs;
 
         for (var i = 0; i < 3; i++)
@@ -73,9 +61,7 @@ public sealed class SecurityStampWhenDueTests(HourlyStampSiteFactory hourly, Eve
     [Fact]
     public async Task WhenACheckIsDue_TheValidatorRuns()
     {
-        var name = Browser.NewName("stampevery");
-        await Browser.CreateUserAsync(everyRequest, name, "a stamp every pass phrase");
-        var session = await Browser.SignedInAsync(everyRequest, name, "a stamp every pass phrase");
+        var session = await MemberAsync(everyRequest);
         var before = CountingStampValidator.Runs;
 
         await Task.Delay(5); // the cookie's issue time must be in the past: the check is due once time has passed
@@ -83,6 +69,13 @@ public sealed class SecurityStampWhenDueTests(HourlyStampSiteFactory hourly, Eve
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/account/password")).StatusCode);
 
         Assert.True(CountingStampValidator.Runs - before >= 2, $"the validator ran {CountingStampValidator.Runs - before} times for two requests");
+    }
+
+    private static async Task<HttpClient> MemberAsync(SiteFactory site)
+    {
+        var name = Browser.NewName("stamp");
+        await Browser.CreateUserAsync(site, name, "a stamp check pass phrase");
+        return await Browser.SignedInAsync(site, name, "a stamp check pass phrase");
     }
 }
 
