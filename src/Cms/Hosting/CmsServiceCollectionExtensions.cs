@@ -7,6 +7,8 @@ using Cms.Modules;
 using Cms.Recipes;
 using Cms.Security;
 using Cms.Settings;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
@@ -118,6 +120,8 @@ public static class CmsServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
         });
+        // After Identity's cookie registration, so it runs after the framework's own post-configure made the format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, RememberedTicketFormatSetup>();
         // A fixed application name: by default the discriminator is the content root, so a release unpacked into
         // a new folder, or a second node installed elsewhere, could not read the keys' cookies and signed everyone out.
         services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
@@ -209,6 +213,7 @@ public static class CmsServiceCollectionExtensions
             // "The X field is required." for non-nullable strings would speak over them.
             options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
+        ReuseAntiforgeryTokens(services);
         mvc.AddRazorOptions(options => options.ViewLocationExpanders.Add(new ThemeViewLocationExpander(catalog)));
         services.Replace(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Mvc.Infrastructure.IHttpResponseStreamWriterFactory, WholePageWriterFactory>());
         mvc.ConfigureApplicationPartManager(manager =>
@@ -227,6 +232,17 @@ public static class CmsServiceCollectionExtensions
                 }
             }
         });
+    }
+
+    /// <summary>Puts <see cref="ReusingAntiforgery"/> in front of the framework's antiforgery, once MVC has added it.</summary>
+    private static void ReuseAntiforgeryTokens(IServiceCollection services)
+    {
+        var framework = services.Last(d => d.ServiceType == typeof(IAntiforgery));
+        var type = framework.ImplementationType ?? throw new InvalidOperationException("The framework's antiforgery is registered without a type.");
+        services.Replace(ServiceDescriptor.Singleton<IAntiforgery>(sp => new ReusingAntiforgery(
+            (IAntiforgery)ActivatorUtilities.CreateInstance(sp, type),
+            sp.GetRequiredService<IOptions<AntiforgeryOptions>>(),
+            sp.GetRequiredService<TimeProvider>())));
     }
 }
 
