@@ -28,25 +28,32 @@ public sealed class ReusingAntiforgery(IAntiforgery inner, IOptions<AntiforgeryO
 
     public AntiforgeryTokenSet GetAndStoreTokens(HttpContext httpContext)
     {
+        // A page asks once per form (a member's post has one for each comment's reply): the first answer stands.
+        if (httpContext.Features.Get<ReusedTokenFeature>() is { } reused)
+        {
+            DoNotCache(httpContext.Response);
+            return reused.Tokens;
+        }
+
         var key = KeyFor(httpContext);
         if (key is not null && _tokens.TryGet(key, out var requestToken))
         {
-            if (!httpContext.Response.HasStarted)
-            {
-                DoNotCache(httpContext.Response.Headers);
-            }
-
-            return new AntiforgeryTokenSet(requestToken, null, _options.FormFieldName, _options.HeaderName);
+            var tokens = new AntiforgeryTokenSet(requestToken, null, _options.FormFieldName, _options.HeaderName);
+            httpContext.Features.Set(new ReusedTokenFeature(tokens));
+            DoNotCache(httpContext.Response);
+            return tokens;
         }
 
-        var tokens = inner.GetAndStoreTokens(httpContext);
+        // The framework keeps its own answer for the rest of the request too (and stores a new cookie only once).
+        var made = inner.GetAndStoreTokens(httpContext);
+        httpContext.Features.Set(new ReusedTokenFeature(made));
         // A null cookie token means the request's cookie was read and found valid: no new one was made.
-        if (key is not null && tokens.CookieToken is null && tokens.RequestToken is not null)
+        if (key is not null && made.CookieToken is null && made.RequestToken is not null)
         {
-            _tokens.Set(key, tokens.RequestToken);
+            _tokens.Set(key, made.RequestToken);
         }
 
-        return tokens;
+        return made;
     }
 
     public AntiforgeryTokenSet GetTokens(HttpContext httpContext) => inner.GetTokens(httpContext);
@@ -86,16 +93,27 @@ public sealed class ReusingAntiforgery(IAntiforgery inner, IOptions<AntiforgeryO
     private static void Piece(StringBuilder key, string? value) => key.Append(value?.Length ?? -1).Append(':').Append(value);
 
     /// <summary>What the framework sets on every response that carries a token: never stored by a cache.</summary>
-    private static void DoNotCache(IHeaderDictionary headers)
+    private static void DoNotCache(HttpResponse response)
     {
-        if (!(CacheControlHeaderValue.TryParse(headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache && cacheControl.NoStore))
+        var headers = response.Headers;
+        if (response.HasStarted || (headers.CacheControl == NoCacheNoStore && headers.Pragma == NoCache))
         {
-            headers.CacheControl = "no-cache, no-store";
+            return;
         }
 
-        if (!string.Equals(headers.Pragma.ToString(), "no-cache", StringComparison.OrdinalIgnoreCase))
+        if (!(CacheControlHeaderValue.TryParse(headers.CacheControl.ToString(), out var cacheControl) && cacheControl.NoCache && cacheControl.NoStore))
         {
-            headers.Pragma = "no-cache";
+            headers.CacheControl = NoCacheNoStore;
+        }
+
+        if (!string.Equals(headers.Pragma.ToString(), NoCache, StringComparison.OrdinalIgnoreCase))
+        {
+            headers.Pragma = NoCache;
         }
     }
+
+    private const string NoCacheNoStore = "no-cache, no-store";
+    private const string NoCache = "no-cache";
+
+    private sealed record ReusedTokenFeature(AntiforgeryTokenSet Tokens);
 }
