@@ -17,7 +17,8 @@ namespace Cms.Security;
 /// </summary>
 public sealed class RememberedTicketFormat(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>
 {
-    public const int Capacity = 4096;
+    /// <summary>The sign-in cookies remembered at most: each a few KB (the cookie text and a copy of its ticket).</summary>
+    public const int Capacity = 2048;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly ExpiringMap<AuthenticationTicket> _tickets = new(Capacity, Lifetime, clock);

@@ -20,7 +20,8 @@ namespace Cms.Security;
 /// </summary>
 public sealed class ReusingAntiforgery(IAntiforgery inner, IOptions<AntiforgeryOptions> options, TimeProvider clock) : IAntiforgery
 {
-    public const int Capacity = 4096;
+    /// <summary>The (cookie, user) pairs remembered at most: each a few KB (the key holds the cookie and every claim).</summary>
+    public const int Capacity = 2048;
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly AntiforgeryOptions _options = options.Value;

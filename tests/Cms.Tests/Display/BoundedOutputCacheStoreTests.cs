@@ -12,7 +12,7 @@ namespace Cms.Tests.Display;
 /// </summary>
 public sealed class BoundedOutputCacheStoreTests
 {
-    private readonly Clock _clock = new();
+    private readonly SetClock _clock = new();
 
     [Fact]
     public async Task AFullCache_PushesOutTheLeastRecentlyAskedFor()
@@ -141,11 +141,4 @@ public sealed class BoundedOutputCacheStoreTests
         => new(Options.Create(new OutputCacheOptions { SizeLimit = limit }), _clock);
 
     private static byte[] Page(int length, byte seed) => Enumerable.Range(0, length).Select(i => (byte)(i * 31 + seed)).ToArray();
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -10,7 +10,7 @@ namespace Cms.Tests.Security;
 public sealed class RememberedTicketFormatTests
 {
     private readonly CountingFormat _real = new(new TicketDataFormat(new EphemeralDataProtectionProvider(NullLoggerFactory.Instance).CreateProtector("tickets")));
-    private readonly Clock _clock = new();
+    private readonly SetClock _clock = new();
     private readonly RememberedTicketFormat _format;
 
     public RememberedTicketFormatTests() => _format = new RememberedTicketFormat(_real, _clock);
@@ -79,13 +79,6 @@ public sealed class RememberedTicketFormatTests
     private static AuthenticationTicket Ticket(string name)
         => new(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name), new Claim(ClaimTypes.NameIdentifier, "id-" + name)], "Identity.Application")),
             new AuthenticationProperties { IssuedUtc = DateTimeOffset.UnixEpoch }, "Identity.Application");
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     /// <summary>The real format, with its decryptions counted.</summary>
     private sealed class CountingFormat(ISecureDataFormat<AuthenticationTicket> real) : ISecureDataFormat<AuthenticationTicket>
