@@ -40,7 +40,7 @@ import_table() {
       ok) awk -v n="$items" -v s="$seconds" -v p="$peak" 'BEGIN { printf "%7.1f s  %7.0f items/s   peak RSS %4.0f MiB\n", s, n / s, p / 1024 }' ;;
       timeout) printf 'did not finish within %s s (stopped; nothing written)   peak RSS %s MiB\n' "$IMPORT_TIMEOUT" "$(mib "$peak")" ;;
       skipped) printf 'not run: the import before it did not finish\n' ;;
-      off) printf 'not run (PG_IMPORT=0)\n' ;;
+      off) printf 'not run (PG_IMPORT=0, or MORE_ONTO=0 as in QUICK)\n' ;;
       *) printf 'failed (see the log)\n' ;;
     esac
   done
