@@ -18,6 +18,7 @@ public sealed class ContentDisplayManager(
     ICompositeViewEngine viewEngine,
     PublicContentVersion version,
     PublicContentCache<PageMetadata> keptMetadata,
+    KeptShapes keptParts,
     TimeProvider clock) : IContentDisplayManager
 {
     private readonly Dictionary<string, (ContentTypeDefinition Type, IReadOnlySet<string> Enabled, List<(ContentTypePartDefinition, IContentPartDisplayDriver)> Parts)> _displayParts = new(StringComparer.Ordinal);
@@ -76,13 +77,63 @@ public sealed class ContentDisplayManager(
         var published = isPreview ? item.PublishedUtc ?? clock.GetUtcNow().UtcDateTime : item.PublishedUtc;
         var model = new ContentPageViewModel
         {
-            Display = await BuildDisplayAsync(item, DisplayTypes.Detail),
+            Display = isPreview || !item.Published ? await BuildDisplayAsync(item, DisplayTypes.Detail) : await BuildReadersDisplayAsync(item),
             Metadata = metadata,
             PublishedLocal = published is { } utc ? TimeZoneInfo.ConvertTimeFromUtc(utc, settings.TimeZone()) : null,
             IsPreview = isPreview,
         };
         var typed = $"Content-{item.ContentType}";
         return new ContentPage(viewEngine.FindView(context, typed, isMainPage: true).Success ? typed : "Content", model);
+    }
+
+    /// <summary>
+    /// A published version's page as readers see it: each part whose display is the same for every reader
+    /// (<see cref="IContentPartDisplayDriver.DisplayIsSameForEveryReader"/>) is written from the HTML it rendered to for
+    /// an earlier reader under the same public-pages version, or built, rendered and kept (its zone with it; a part
+    /// that shows nothing is kept as nothing). The rest (the comment thread, with its forms) is built for this reader.
+    /// On a cache miss this skips the drivers' reads and a view for each kept part (issue 12 point 1).
+    /// </summary>
+    private async Task<ContentItemDisplay> BuildReadersDisplayAsync(ContentItem item)
+    {
+        const string displayType = DisplayTypes.Detail;
+        var current = await version.GetAsync();
+        var views = new List<PartView>();
+        foreach (var (definition, driver) in await DisplayPartsAsync(item))
+        {
+            if (!driver.DisplayIsSameForEveryReader)
+            {
+                if (await driver.BuildDisplayAsync(item, definition, displayType) is { } own)
+                {
+                    views.Add(own);
+                }
+
+                continue;
+            }
+
+            // Two drivers may display one part (TagsPart: the tags, the post navigation).
+            var id = string.Concat(item.ContentItemVersionId, "/", definition.Name, "/", driver.GetType().Name);
+            if (keptParts.TryGet(current, id, displayType, out var kept))
+            {
+                if (kept.Length > 0)
+                {
+                    var zoneEnd = kept.IndexOf('\n', StringComparison.Ordinal);
+                    views.Add(new PartView(definition.Name, "", "", definition.Position ?? 0) { Zone = kept[..zoneEnd], KeptHtml = new KeptHtmlTail(kept, zoneEnd + 1) });
+                }
+
+                continue;
+            }
+
+            if (await driver.BuildDisplayAsync(item, definition, displayType) is not { } view)
+            {
+                keptParts.Keep(current, id, displayType, "");
+                continue;
+            }
+
+            var zone = view.Zone;
+            views.Add(view with { Keep = html => keptParts.Keep(current, id, displayType, string.Concat(zone, "\n", html)) });
+        }
+
+        return new ContentItemDisplay(item, displayType, views);
     }
 
     private async Task<PageMetadata> BuildMetadataAsync(ContentItem item, SiteSettings settings)

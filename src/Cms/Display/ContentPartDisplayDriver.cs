@@ -8,6 +8,13 @@ public interface IContentPartDisplayDriver
 {
     string PartName { get; }
 
+    /// <summary>
+    /// The part's display is the same for every reader of a published version (no per-user state, no form, nothing
+    /// read that changes without the public-pages signal moving), so a post page keeps its HTML per version
+    /// (<see cref="KeptShapes"/>) and neither builds nor renders it again until a change a reader can see.
+    /// </summary>
+    bool DisplayIsSameForEveryReader { get; }
+
     /// <summary>Before the items of a list are built: load at once what each item's display will need (one query for all).</summary>
     Task PrepareDisplayAsync(IReadOnlyList<ContentItem> items, string displayType);
 
@@ -30,6 +37,9 @@ public abstract class ContentPartDisplayDriver<TPart> : IContentPartDisplayDrive
     private static readonly string s_partName = typeof(TPart).Name;
 
     public string PartName => s_partName;
+
+    /// <summary>False unless a driver says so: a display that is not the same for everyone must never be kept.</summary>
+    public virtual bool DisplayIsSameForEveryReader => false;
 
     public virtual Task PrepareDisplayAsync(IReadOnlyList<ContentItem> items, string displayType) => Task.CompletedTask;
 

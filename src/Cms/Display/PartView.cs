@@ -10,6 +10,12 @@ namespace Cms.Display;
 public sealed record PartView(string PartName, string ViewName, object Model, double Position)
 {
     public string Zone { get; init; } = Zones.Content;
+
+    /// <summary>The HTML this part's view rendered to for an earlier reader (<see cref="KeptShapes"/>): written as it is.</summary>
+    public Microsoft.AspNetCore.Html.IHtmlContent? KeptHtml { get; init; }
+
+    /// <summary>Takes the HTML the view renders to, to keep it for the next readers; null when it may not be kept.</summary>
+    public Action<string>? Keep { get; init; }
 }
 
 /// <summary>A content item built for a display type: its parts' views in the type's order.</summary>

@@ -13,6 +13,10 @@ public static class ShapeHtml
     /// <paramref name="model"/>, its text handed to <paramref name="keep"/> when that is set (a shape the same for every
     /// viewer), or rendered as any partial when it is not (a shape with something of the viewer's in it).
     /// </summary>
+    /// <summary>A part of a page: its kept HTML, or its view rendered (and kept, when the part may be).</summary>
+    public static Task<IHtmlContent> PartAsync(IHtmlHelper html, PartView part)
+        => part.KeptHtml is { } kept ? Task.FromResult(kept) : KeptOrRenderedAsync(html, part.ViewName, part.Model, null, part.Keep);
+
     public static async Task<IHtmlContent> KeptOrRenderedAsync(IHtmlHelper html, string partialName, object model, string? kept, Action<string>? keep)
     {
         if (kept is not null)
@@ -32,4 +36,10 @@ public static class ShapeHtml
         keep(rendered);
         return new HtmlString(rendered);
     }
+}
+
+/// <summary>Kept HTML that starts part-way into a kept string (after what names its zone), written without a copy.</summary>
+public sealed class KeptHtmlTail(string kept, int start) : IHtmlContent
+{
+    public void WriteTo(TextWriter writer, HtmlEncoder encoder) => writer.Write(kept.AsSpan(start));
 }

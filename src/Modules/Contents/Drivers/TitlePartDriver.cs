@@ -7,6 +7,8 @@ namespace Modules.Contents.Drivers;
 
 public sealed class TitlePartDriver(IAutorouteEntries entries) : ContentPartDisplayDriver<TitlePart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override Task<PartView?> DisplayAsync(TitlePart part, PartDisplayContext context)
     {
         var model = new TitlePartViewModel(part.Title, entries.PathOf(context.ContentItem));

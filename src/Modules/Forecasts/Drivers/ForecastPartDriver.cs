@@ -10,6 +10,8 @@ namespace Modules.Forecasts.Drivers;
 /// </summary>
 public sealed class ForecastPartDriver(TimeProvider clock) : ContentPartDisplayDriver<ForecastPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     private const int EmptyRows = 2;
 
     public override Task<PartView?> DisplayAsync(ForecastPart part, PartDisplayContext context)

@@ -8,6 +8,8 @@ namespace Modules.Markdown.Drivers;
 /// <summary>Shows the body rendered through <see cref="IMarkdownRenderer"/>; edits it as Markdown with the live preview.</summary>
 public sealed class MarkdownBodyPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<MarkdownBodyPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override Task<PartView?> DisplayAsync(MarkdownBodyPart part, PartDisplayContext context)
     {
         // Headings sit under the page's title, and under the item's own heading in a list.

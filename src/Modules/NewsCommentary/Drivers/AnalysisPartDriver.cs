@@ -7,6 +7,8 @@ namespace Modules.NewsCommentary.Drivers;
 
 public sealed class AnalysisPartDriver(IMarkdownRenderer markdown) : ContentPartDisplayDriver<AnalysisPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override Task<PartView?> DisplayAsync(AnalysisPart part, PartDisplayContext context)
     {
         // Headings sit under the page's title, and under the post's own heading in a list.

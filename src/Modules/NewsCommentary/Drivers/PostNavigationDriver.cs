@@ -10,6 +10,8 @@ namespace Modules.NewsCommentary.Drivers;
 /// </summary>
 public sealed class PostNavigationDriver(PostNavigationQuery navigation) : ContentPartDisplayDriver<TagsPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override async Task<PartView?> DisplayAsync(TagsPart part, PartDisplayContext context)
     {
         if (context.DisplayType != DisplayTypes.Detail || await navigation.ForAsync(context.ContentItem) is not { } model)

@@ -8,6 +8,8 @@ namespace Modules.NewsCommentary.Drivers;
 
 public sealed class QuotePartDriver(IMarkdownRenderer markdown, LinkHealthQuery health) : ContentPartDisplayDriver<QuotePart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     /// <summary>A quote longer than this many words gets a "Skip to the analysis" link at its top.</summary>
     public const int LongQuoteWords = 150;
 

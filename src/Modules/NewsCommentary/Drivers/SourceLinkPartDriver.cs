@@ -8,6 +8,8 @@ namespace Modules.NewsCommentary.Drivers;
 
 public sealed class SourceLinkPartDriver(IMarkdownRenderer markdown, LinkHealthQuery health) : ContentPartDisplayDriver<SourceLinkPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override async Task<PartView?> DisplayAsync(SourceLinkPart part, PartDisplayContext context)
     {
         // A link that is not http(s) is never rendered, even if one slipped into the database.

@@ -8,6 +8,8 @@ namespace Modules.NewsCommentary.Drivers;
 /// <summary>Tags as rel="tag" links (Detail and Summary); edited as one comma-separated field.</summary>
 public sealed class TagsPartDriver(TagQueries tags) : ContentPartDisplayDriver<TagsPart>
 {
+    public override bool DisplayIsSameForEveryReader => true;
+
     public override Task<PartView?> DisplayAsync(TagsPart part, PartDisplayContext context)
     {
         var entries = part.Entries().ToList();
