@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Modules.Contents.Models;
 using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
+using static Site.Tests.Infrastructure.RenderingSite;
 
 namespace Site.Tests.Integration;
 
@@ -17,9 +18,7 @@ namespace Site.Tests.Integration;
 /// </summary>
 public sealed class KeptPageMetadataTests : IDisposable
 {
-    private readonly SiteFactory _site = new();
-
-    public KeptPageMetadataTests() => _site.Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+    private readonly SiteFactory _site = new RenderingSite();
 
     public void Dispose() => _site.Dispose();
 
@@ -92,8 +91,6 @@ public sealed class KeptPageMetadataTests : IDisposable
         var stored = await contentManager.PublishAsync(item);
         return (stored.ContentItemId, "/" + stored.As<AutoroutePart>()!.Path);
     });
-
-    private static string Fresh(string path) => path + "?nocache=" + Guid.NewGuid().ToString("N");
 
     private static async Task<string?> DescriptionAsync(HttpClient reader, string path)
         => (await Html.GetAsync(reader, Fresh(path))).Document.QuerySelector("meta[property='og:description']")?.GetAttribute("content");

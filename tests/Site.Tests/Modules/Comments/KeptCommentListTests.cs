@@ -7,6 +7,7 @@ using Modules.Comments.Models;
 using Modules.Comments.Services;
 using Site.Tests.Infrastructure;
 using static Site.Tests.Modules.Comments.CommentPages;
+using static Site.Tests.Infrastructure.RenderingSite;
 
 namespace Site.Tests.Modules.Comments;
 
@@ -22,7 +23,7 @@ public sealed class KeptCommentListTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _site.Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+        RenderingSite.UseFreshAddresses(_site);
         await _site.InitializeAsync();
     }
 
@@ -152,6 +153,4 @@ public sealed class KeptCommentListTests : IAsyncLifetime
         return sp.GetRequiredService<KeptShapes>().TryGet(version, $"{post.Id}/{page}/50", CommentThreadBuilder.CommentListShape, out var html)
             ? html : null;
     });
-
-    private static string Fresh(string path) => path + "?nocache=" + Guid.NewGuid().ToString("N");
 }

@@ -4,6 +4,7 @@ using Cms.Display;
 using Microsoft.Extensions.DependencyInjection;
 using Modules.NewsCommentary.Models;
 using Site.Tests.Infrastructure;
+using static Site.Tests.Infrastructure.RenderingSite;
 using static Site.Tests.Modules.Comments.CommentPages;
 
 namespace Site.Tests.Modules.NewsCommentary;
@@ -16,9 +17,7 @@ namespace Site.Tests.Modules.NewsCommentary;
 /// </summary>
 public sealed class KeptPartsTests : IDisposable
 {
-    private readonly SiteFactory _site = new();
-
-    public KeptPartsTests() => _site.Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+    private readonly SiteFactory _site = new RenderingSite();
 
     public void Dispose() => _site.Dispose();
 
@@ -79,7 +78,7 @@ public sealed class KeptPartsTests : IDisposable
 
     private static async Task<IElement> ArticleAsync(HttpClient client, Post post)
     {
-        var (_, page) = await Html.GetAsync(client, post.Path + "?nocache=" + Guid.NewGuid().ToString("N"));
+        var (_, page) = await Html.GetAsync(client, Fresh(post.Path));
         return page.QuerySelector("article.post-detail") ?? throw new InvalidOperationException($"{post.Path} has no post");
     }
 

@@ -7,6 +7,7 @@ using Modules.Comments.Models;
 using Modules.Contents.Models;
 using Site.Tests.Infrastructure;
 using static Site.Tests.Modules.Comments.CommentPages;
+using static Site.Tests.Infrastructure.RenderingSite;
 
 namespace Site.Tests.Modules.NewsCommentary;
 
@@ -18,9 +19,7 @@ namespace Site.Tests.Modules.NewsCommentary;
 /// </summary>
 public sealed class KeptSummaryTests : IDisposable
 {
-    private readonly SiteFactory _site = new();
-
-    public KeptSummaryTests() => _site.Settings["Cms:PublicCache:QueryKeys"] = "nocache";
+    private readonly SiteFactory _site = new RenderingSite();
 
     public void Dispose() => _site.Dispose();
 
@@ -103,6 +102,4 @@ public sealed class KeptSummaryTests : IDisposable
         var version = await sp.GetRequiredService<PublicContentVersion>().GetAsync();
         return sp.GetRequiredService<KeptShapes>().TryGet(version, item.ContentItemVersionId, DisplayTypes.Summary, out var html) ? html : null;
     });
-
-    private static string Fresh(string path) => path + "?nocache=" + Guid.NewGuid().ToString("N");
 }
