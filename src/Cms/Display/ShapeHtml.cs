@@ -8,15 +8,15 @@ namespace Cms.Display;
 /// <summary>Writes a shape kept as HTML (<see cref="KeptShapes"/>), or renders its partial view and keeps what it renders to.</summary>
 public static class ShapeHtml
 {
+    /// <summary>A part of a page: its kept HTML, or its view rendered (and kept, when the part may be).</summary>
+    public static Task<IHtmlContent> PartAsync(IHtmlHelper html, PartView part)
+        => part.KeptHtml is { } kept ? Task.FromResult(kept) : KeptOrRenderedAsync(html, part.ViewName, part.Model, null, part.Keep);
+
     /// <summary>
     /// <paramref name="kept"/> when there is some; otherwise <paramref name="partialName"/> rendered for
     /// <paramref name="model"/>, its text handed to <paramref name="keep"/> when that is set (a shape the same for every
     /// viewer), or rendered as any partial when it is not (a shape with something of the viewer's in it).
     /// </summary>
-    /// <summary>A part of a page: its kept HTML, or its view rendered (and kept, when the part may be).</summary>
-    public static Task<IHtmlContent> PartAsync(IHtmlHelper html, PartView part)
-        => part.KeptHtml is { } kept ? Task.FromResult(kept) : KeptOrRenderedAsync(html, part.ViewName, part.Model, null, part.Keep);
-
     public static async Task<IHtmlContent> KeptOrRenderedAsync(IHtmlHelper html, string partialName, object model, string? kept, Action<string>? keep)
     {
         if (kept is not null)
