@@ -15,6 +15,7 @@ internal sealed class SampleTally
     // INCLUSIVE_OF="DbContext..ctor,FeatureGate": the share of the running samples with such a frame anywhere on the stack.
     private static readonly string[] s_inclusiveOf = (Environment.GetEnvironmentVariable("INCLUSIVE_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
     private readonly Dictionary<string, int> _inclusiveOf = [];
+    private readonly Dictionary<string, Dictionary<string, int>> _calleesOf = [];
 
     // CALLERS_OF="NewGuid,DelegateConstruct": also the callers of every leaf method whose name holds one of these.
     private static readonly string[] s_callersOf = (Environment.GetEnvironmentVariable("CALLERS_OF") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -82,6 +83,20 @@ internal sealed class SampleTally
         foreach (var asked in s_inclusiveOf.Where(a => frames.Any(f => f.Method.Contains(a, StringComparison.Ordinal))))
         {
             Tally.Bump(_inclusiveOf, asked);
+
+            // Which calls the asked-for frame made (its outermost match's callee) take its time.
+            var at = frames.Count - 1;
+            while (!frames[at].Method.Contains(asked, StringComparison.Ordinal))
+            {
+                at--;
+            }
+
+            if (!_calleesOf.TryGetValue(asked, out var callees))
+            {
+                _calleesOf[asked] = callees = [];
+            }
+
+            Tally.Bump(callees, at == 0 ? "(itself)" : frames[at - 1].Method);
         }
 
         Tally.Bump(_siteCallers, site == default ? "(no site frame) -> " + leaf.Component : $"{site.Method} -> {leaf.Component}");
@@ -113,6 +128,10 @@ internal sealed class SampleTally
         if (_inclusiveOf.Count > 0)
         {
             Tally.Print(output, "frames asked for (INCLUSIVE_OF), anywhere on the stack", _inclusiveOf, Busy, top);
+            foreach (var (asked, callees) in _calleesOf)
+            {
+                Tally.Print(output, $"what {asked} calls (INCLUSIVE_OF)", callees, Busy, 8);
+            }
         }
     }
 }

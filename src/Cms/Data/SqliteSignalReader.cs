@@ -10,12 +10,31 @@ namespace Cms.Data;
 /// pooled connection each time was 6 % of a cache miss's CPU, and the read as a whole 15 % (issue 12 point 1,
 /// bench/README.md). <see cref="SqlitePools.ClearAll"/> (a restore, a move, the idle trim) closes them all.
 /// </summary>
+/// <remarks>
+/// Even prepared, the read was 13 % of a cache miss: beginning a read transaction takes SQLite several locking
+/// system calls. So the reader also remembers, per database, select and id, the value it read and the files' stamp
+/// (<see cref="SqliteFileStamp"/>) taken just before, and answers from memory while the stamp is unchanged, the files'
+/// last write was at least <see cref="SettledAfter"/> before that read, and the read is less than
+/// <see cref="ReadAgainAfter"/> old. A commit after the read moves a file's last write past it: the kernel's file clock
+/// lags the wall clock by a tick (milliseconds), far less than <see cref="SettledAfter"/>. So a commit by this
+/// process, the command line or another node on the same file is seen by the next request, as before. The clock here
+/// is the machine's, never a test's: it is compared with the file system's.
+/// </remarks>
 public sealed class SqliteSignalReader : IDisposable
 {
     /// <summary>Connections kept per database: one per request read at the same moment, which a read's few microseconds keep low.</summary>
     public const int KeptConnections = 4;
 
+    /// <summary>How long before a read its files must have been last written for the read to be answered again from memory.</summary>
+    public static readonly TimeSpan SettledAfter = TimeSpan.FromSeconds(2);
+
+    /// <summary>A value remembered this long is read again whatever the stamp says: a bound on anything a stamp could miss.</summary>
+    public static readonly TimeSpan ReadAgainAfter = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<(string ConnectionString, string Select), ConcurrentBag<Held>> _held = new();
+    private readonly ConcurrentDictionary<string, SqliteFiles?> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string ConnectionString, string Select, string Id), Remembered> _remembered = new();
+    private long _databaseReads;
     private volatile bool _disposed;
 
     public SqliteSignalReader() => SqlitePools.Cleared += Clear;
@@ -23,9 +42,36 @@ public sealed class SqliteSignalReader : IDisposable
     /// <summary>The connections open now (kept between reads), for the tests.</summary>
     public int OpenConnections => _held.Values.Sum(bag => bag.Count);
 
+    /// <summary>How many reads went to the database (the others were answered from memory), for the tests.</summary>
+    public long DatabaseReads => Interlocked.Read(ref _databaseReads);
+
     /// <summary>The value <paramref name="select"/> (one parameter, <c>$id</c>) returns for <paramref name="id"/>, or -1 when none.</summary>
     public long Read(string connectionString, string select, string id)
     {
+        var files = _files.GetOrAdd(connectionString, SqliteFileStamp.FilesOf);
+        if (files is null)
+        {
+            return ReadDatabase(connectionString, select, id);
+        }
+
+        var generation = SqlitePools.Generation;
+        var started = DateTime.UtcNow;
+        var stamp = SqliteFileStamp.Of(files);
+        var key = (connectionString, select, id);
+        if (_remembered.TryGetValue(key, out var known) && known.Generation == generation && known.Stamp == stamp
+            && known.Stamp.LastWritten <= known.ReadAt - SettledAfter && started - known.ReadAt < ReadAgainAfter && started >= known.ReadAt)
+        {
+            return known.Value;
+        }
+
+        var value = ReadDatabase(connectionString, select, id);
+        _remembered[key] = new Remembered(value, stamp, started, generation);
+        return value;
+    }
+
+    private long ReadDatabase(string connectionString, string select, string id)
+    {
+        Interlocked.Increment(ref _databaseReads);
         var bag = _held.GetOrAdd((connectionString, select), static _ => []);
         var generation = SqlitePools.Generation;
         Held? held = null;
@@ -74,6 +120,7 @@ public sealed class SqliteSignalReader : IDisposable
 
     private void Clear()
     {
+        _remembered.Clear();
         foreach (var bag in _held.Values)
         {
             while (bag.TryTake(out var held))
@@ -82,6 +129,9 @@ public sealed class SqliteSignalReader : IDisposable
             }
         }
     }
+
+    /// <summary>A value read, the files' stamp taken before it, and when (the machine's clock, before the stamp).</summary>
+    private sealed record Remembered(long Value, SqliteFileStamp Stamp, DateTime ReadAt, int Generation);
 
     /// <summary>A connection of its own (outside the pool, so closing it closes it) with the SELECT prepared on it.</summary>
     private sealed class Held(SqliteConnection connection, SqliteCommand command, SqliteParameter id, int generation) : IDisposable

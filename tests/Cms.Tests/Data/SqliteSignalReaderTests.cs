@@ -8,6 +8,8 @@ namespace Cms.Tests.Data;
 /// still reads what was committed last (by this process or another), keeps at most a few connections, and after
 /// <see cref="SqlitePools.ClearAll"/> (a restore replacing the file) reads the new file, never the old one.
 /// </summary>
+// Not beside IdleMemoryTrimTests: its SqlitePools.ClearAll would add a read to the counts asserted here.
+[Collection(nameof(SqlitePools))]
 public sealed class SqliteSignalReaderTests : IDisposable
 {
     private const string Select = "SELECT \"Version\" FROM \"Documents\" WHERE \"Id\" = $id";
@@ -24,6 +26,73 @@ public sealed class SqliteSignalReaderTests : IDisposable
         Assert.Equal(4, reader.Read(ConnectionString(file), Select, "signal"));
         Assert.Equal(-1, reader.Read(ConnectionString(file), Select, "no such signal"));
         Assert.Equal(1, reader.OpenConnections);
+    }
+
+    [Fact]
+    public void WhileTheFilesAreUnchanged_AndSettled_TheValueComesFromMemory_AndACommitIsSeenAtOnce()
+    {
+        var file = Database("site.db", version: 3);
+        using var reader = new SqliteSignalReader();
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+
+        // Files last written a minute ago: settled. The next read takes their stamp, the one after is answered from it.
+        Settle(file);
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(2, reader.DatabaseReads);
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(2, reader.DatabaseReads);
+
+        // Another connection (the command line, another node) commits: the log's last write moves, the next read sees it.
+        Execute(file, "UPDATE \"Documents\" SET \"Version\" = 4 WHERE \"Id\" = 'signal'");
+        Assert.Equal(4, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.DatabaseReads);
+    }
+
+    [Fact]
+    public void FilesWrittenJustNow_AreReadEveryTime()
+    {
+        // A commit in the same tick of the kernel's file clock could leave the stamp as it was: only settled files are trusted.
+        var file = Database("site.db", version: 5);
+        using var reader = new SqliteSignalReader();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(5, reader.Read(ConnectionString(file), Select, "signal"));
+        }
+
+        Assert.Equal(3, reader.DatabaseReads);
+    }
+
+    [Fact]
+    public void ARememberedValue_IsReadAgainAfterASecond_WhateverTheStamp()
+    {
+        var file = Database("site.db", version: 6);
+        using var reader = new SqliteSignalReader();
+        reader.Read(ConnectionString(file), Select, "signal");
+        Settle(file);
+        reader.Read(ConnectionString(file), Select, "signal");
+        Assert.Equal(2, reader.DatabaseReads);
+
+        Thread.Sleep(SqliteSignalReader.ReadAgainAfter + TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal(6, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.DatabaseReads);
+    }
+
+    [Fact]
+    public void AfterClearAll_TheRememberedValueIsForgotten()
+    {
+        var file = Database("site.db", version: 1);
+        using var reader = new SqliteSignalReader();
+        reader.Read(ConnectionString(file), Select, "signal");
+        Settle(file);
+        reader.Read(ConnectionString(file), Select, "signal");
+
+        SqlitePools.ClearAll();
+
+        reader.Read(ConnectionString(file), Select, "signal");
+        Assert.Equal(3, reader.DatabaseReads);
     }
 
     [Fact]
@@ -71,6 +140,13 @@ public sealed class SqliteSignalReaderTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private static void Settle(string file)
+    {
+        var aMinuteAgo = DateTime.UtcNow.AddMinutes(-1);
+        File.SetLastWriteTimeUtc(file, aMinuteAgo);
+        File.SetLastWriteTimeUtc(file + "-wal", aMinuteAgo);
     }
 
     private static string ConnectionString(string file) => new SqliteConnectionStringBuilder { DataSource = file }.ToString();

@@ -1,3 +1,4 @@
+using Cms.Data;
 using Cms.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,6 +9,8 @@ namespace Cms.Tests.Hosting;
 /// Issue 12, point 4: the idle trim gives back what a load left behind, including the SQLite connections the pool
 /// would otherwise keep open (each with its page cache) for minutes after a burst.
 /// </summary>
+// In the collection of the tests that count SQLite reads: its trim calls SqlitePools.ClearAll, which they must not see mid-test.
+[Collection(nameof(SqlitePools))]
 public sealed class IdleMemoryTrimTests : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("idle-trim-").FullName;
