@@ -12,12 +12,14 @@ namespace Cms.Content;
 /// enabled features run.
 /// </summary>
 public sealed class ContentManager(
-    CmsDbContext db,
+    LazyDbContext lazyDb,
     IContentDefinitionManager definitions,
     IFeatureManager features,
     IServiceProvider services,
     TimeProvider clock) : IContentManager
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     public ContentItem New(string contentType) => new()
     {
         ContentItemId = IdGenerator.NewId(),
@@ -27,7 +29,7 @@ public sealed class ContentManager(
 
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Published)
     {
-        var query = db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
+        var query = Db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId);
         query = options == VersionOptions.Published ? query.Where(r => r.Published) : query.Where(r => r.Latest);
         var row = await query.FirstOrDefaultAsync();
         return row is null ? null : ToItem(row);
@@ -35,17 +37,17 @@ public sealed class ContentManager(
 
     public async Task<ContentItem?> GetVersionAsync(string contentItemVersionId)
     {
-        var row = await db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId);
+        var row = await Db.ContentItems.AsNoTracking().FirstOrDefaultAsync(r => r.ContentItemVersionId == contentItemVersionId);
         return row is null ? null : ToItem(row);
     }
 
     public async Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId)
     {
-        var rows = await db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync();
+        var rows = await Db.ContentItems.AsNoTracking().Where(r => r.ContentItemId == contentItemId).OrderBy(r => r.Id).ToListAsync();
         return rows.Select(ToItem).ToList();
     }
 
-    public IQueryable<ContentItemRecord> Query() => db.ContentItems.AsNoTracking();
+    public IQueryable<ContentItemRecord> Query() => Db.ContentItems.AsNoTracking();
 
     public async Task<IReadOnlyList<ContentItem>> ListAsync(IQueryable<ContentItemRecord> rows)
         => (await rows.ToListAsync()).Select(ToItem).ToList();
@@ -61,7 +63,7 @@ public sealed class ContentManager(
         return item;
     }
 
-    public Task<ContentItem> SaveDraftAsync(ContentItem item) => db.InTransactionAsync(async () =>
+    public Task<ContentItem> SaveDraftAsync(ContentItem item) => Db.InTransactionAsync(async () =>
     {
         var rows = await LiveRowsAsync(item.ContentItemId);
         var latest = rows.FirstOrDefault(r => r.Latest);
@@ -92,7 +94,7 @@ public sealed class ContentManager(
         return item;
     });
 
-    public Task<ContentItem> PublishAsync(ContentItem item) => db.InTransactionAsync(async () =>
+    public Task<ContentItem> PublishAsync(ContentItem item) => Db.InTransactionAsync(async () =>
     {
         var rows = await LiveRowsAsync(item.ContentItemId);
         var latest = rows.FirstOrDefault(r => r.Latest);
@@ -128,20 +130,20 @@ public sealed class ContentManager(
         return item;
     });
 
-    public Task UnpublishAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    public Task UnpublishAsync(string contentItemId) => Db.InTransactionAsync(async () =>
     {
         var rows = await LiveRowsAsync(contentItemId);
         var published = rows.FirstOrDefault(r => r.Published)
             ?? throw new ContentOperationException("This item is not published.");
         published.Published = false;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         var item = ToItem(published);
         await PruneHistoryAsync(item);
         await NotifyAsync(item, ContentChangeKind.Unpublished, publicChanged: true);
         return true;
     });
 
-    public Task DiscardDraftAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    public Task DiscardDraftAsync(string contentItemId) => Db.InTransactionAsync(async () =>
     {
         var rows = await LiveRowsAsync(contentItemId);
         var latest = rows.FirstOrDefault(r => r.Latest);
@@ -158,14 +160,14 @@ public sealed class ContentManager(
 
         latest.Latest = false;
         published.Latest = true;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         var item = ToItem(published);
         await PruneHistoryAsync(item);
         await NotifyAsync(item, ContentChangeKind.DraftDiscarded, publicChanged: false);
         return true;
     });
 
-    public Task RemoveAsync(string contentItemId) => db.InTransactionAsync(async () =>
+    public Task RemoveAsync(string contentItemId) => Db.InTransactionAsync(async () =>
     {
         var rows = await LiveRowsAsync(contentItemId);
         if (rows.Count == 0)
@@ -180,7 +182,7 @@ public sealed class ContentManager(
             row.Published = false;
         }
 
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         await NotifyAsync(ToItem(rows[0]), ContentChangeKind.Removed, wasPublished);
         return true;
     });
@@ -192,21 +194,21 @@ public sealed class ContentManager(
         return await SaveDraftAsync(old);
     }
 
-    public Task ImportAsync(IEnumerable<ContentItem> items) => db.InTransactionAsync(async () =>
+    public Task ImportAsync(IEnumerable<ContentItem> items) => Db.InTransactionAsync(async () =>
     {
-        await new ContentImporter(db, definitions, await HandlersAsync(), Now).ImportAsync(items);
+        await new ContentImporter(Db, definitions, await HandlersAsync(), Now).ImportAsync(items);
         return true;
     });
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     private Task<List<ContentItemRecord>> LiveRowsAsync(string contentItemId)
-        => db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync();
+        => Db.ContentItems.Where(r => r.ContentItemId == contentItemId && (r.Latest || r.Published)).ToListAsync();
 
     private ContentItemRecord NewRow()
     {
         var row = new ContentItemRecord();
-        db.ContentItems.Add(row);
+        Db.ContentItems.Add(row);
         return row;
     }
 
@@ -218,7 +220,7 @@ public sealed class ContentManager(
         }
 
         Fill(row, item);
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
     }
 
     /// <summary>Copies the item into its row: the index columns and the JSON.</summary>
@@ -251,17 +253,17 @@ public sealed class ContentManager(
             return;
         }
 
-        var live = await db.ContentItems.AnyAsync(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published));
+        var live = await Db.ContentItems.AnyAsync(r => r.ContentItemId == item.ContentItemId && (r.Latest || r.Published));
         if (!live)
         {
             return;
         }
 
-        var old = await db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && !r.Latest && !r.Published).ToListAsync();
+        var old = await Db.ContentItems.Where(r => r.ContentItemId == item.ContentItemId && !r.Latest && !r.Published).ToListAsync();
         if (old.Count > 0)
         {
-            db.ContentItems.RemoveRange(old);
-            await db.SaveChangesAsync();
+            Db.ContentItems.RemoveRange(old);
+            await Db.SaveChangesAsync();
         }
     }
 

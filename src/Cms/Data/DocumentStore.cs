@@ -14,20 +14,30 @@ public sealed class DocumentStore : IDocumentStore
 {
     private readonly Dictionary<string, object> _written = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object> _read = new(StringComparer.Ordinal);
-    private readonly CmsDbContext _db;
+    private readonly LazyDbContext _lazyDb;
     private readonly DocumentCache _cache;
     private readonly DocumentMetrics _metrics;
+    private CmsDbContext? _db;
 
-    public DocumentStore(CmsDbContext db, DocumentCache cache, DocumentMetrics metrics)
+    public DocumentStore(LazyDbContext db, DocumentCache cache, DocumentMetrics metrics)
     {
-        _db = db;
+        _lazyDb = db;
         _cache = cache;
         _metrics = metrics;
-        _db.RolledBack += () =>
+    }
+
+    // Asked for only when a document is not in the process cache or is written: until then what this scope read is
+    // committed (the cache never holds a value read or written inside a transaction), so a rollback cannot concern it.
+    private CmsDbContext Db => _db ??= Watch(_lazyDb.Context);
+
+    private CmsDbContext Watch(CmsDbContext db)
+    {
+        db.RolledBack += () =>
         {
             _written.Clear();
             _read.Clear();
         };
+        return db;
     }
 
     public async Task<T> GetAsync<T>(string id) where T : class, new()
@@ -56,9 +66,9 @@ public sealed class DocumentStore : IDocumentStore
         }
 
         _metrics.Read(id, fromDatabase: true);
-        var record = await _db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
+        var record = await Db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id);
         var value = record is null ? new T() : Deserialize<T>(record.Content);
-        if (_db.Database.CurrentTransaction is null)
+        if (Db.Database.CurrentTransaction is null)
         {
             _cache.Set(id, value, record?.Version ?? -1);
         }
@@ -68,11 +78,11 @@ public sealed class DocumentStore : IDocumentStore
 
     public async Task<T> UpdateAsync<T>(string id, Action<T> change) where T : class, new()
     {
-        var record = await _db.Documents.FirstOrDefaultAsync(d => d.Id == id);
+        var record = await Db.Documents.FirstOrDefaultAsync(d => d.Id == id);
         if (record is null)
         {
             record = new DocumentRecord { Id = id };
-            _db.Documents.Add(record);
+            Db.Documents.Add(record);
         }
 
         var value = _written.TryGetValue(id, out var own)
@@ -82,12 +92,12 @@ public sealed class DocumentStore : IDocumentStore
         record.Content = JsonSerializer.Serialize(value, DocumentJson.Options);
         record.Version++;
         _written[id] = value;
-        _db.AfterCommit(() =>
+        Db.AfterCommit(() =>
         {
             _cache.Remove(id);
             return Task.CompletedTask;
         });
-        await _db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return value;
     }
 

@@ -16,7 +16,7 @@ namespace Cms.Display;
 /// cost a quarter of the page's CPU in the profile, preparing the statement each time 6 % more (bench/README.md, issue
 /// 12 point 1). PostgreSQL keeps the EF Core query.
 /// </remarks>
-public sealed class PublicContentVersion(CmsDbContext db, ShellSettingsStore shell, SqliteSignalReader sqlite)
+public sealed class PublicContentVersion(LazyDbContext db, ShellSettingsStore shell, SqliteSignalReader sqlite)
 {
     // The signal document's table per table prefix: asked of the model once, not per request.
     private static readonly ConcurrentDictionary<string, string> s_selects = new(StringComparer.Ordinal);
@@ -25,13 +25,14 @@ public sealed class PublicContentVersion(CmsDbContext db, ShellSettingsStore she
 
     public async Task<long> GetAsync() => _version ??= shell.Current is { DatabaseProvider: SiteShellSettings.Sqlite } settings
         ? ReadSqlite(settings.ConnectionString)
-        : await PublicCache.VersionAsync(db);
+        : await PublicCache.VersionAsync(db.Context);
 
     private long ReadSqlite(string connectionString)
     {
         var started = Stopwatch.GetTimestamp();
-        var select = s_selects.GetOrAdd(db.TablePrefix, _ =>
-            $"SELECT \"Version\" FROM \"{DatabaseSchema.TableOf<DocumentRecord>(db)}\" WHERE \"Id\" = $id");
+        // The context is made for the first read under a table prefix only (the table's name is the model's).
+        var select = s_selects.GetOrAdd(shell.Current?.TablePrefix ?? "", _ =>
+            $"SELECT \"Version\" FROM \"{DatabaseSchema.TableOf<DocumentRecord>(db.Context)}\" WHERE \"Id\" = $id");
         var value = sqlite.Read(connectionString, select, ClusterSignals.PublicPagesSignal);
         Telemetry.RequestDatabaseTime.Add(Stopwatch.GetElapsedTime(started));
         return value;

@@ -79,6 +79,7 @@ public static class CmsServiceCollectionExtensions
         services.AddSingleton<CmsDbContextOptionsCache>();
         services.AddScoped(sp => sp.GetRequiredService<CmsDbContextOptionsCache>().Options);
         services.AddDbContext<CmsDbContext>();
+        services.AddScoped<LazyDbContext>();
         services.AddScoped<IDocumentStore, DocumentStore>();
         services.AddScoped<IFeatureManager, FeatureManager>();
         services.AddScoped<SchemaCheck>();

@@ -8,13 +8,15 @@ namespace Cms.Modules;
 public sealed class FeatureManager(
     ModuleCatalog catalog,
     IDocumentStore documents,
-    CmsDbContext db,
+    LazyDbContext lazyDb,
     IPublicCache publicCache,
     IServiceProvider services) : IFeatureManager
 {
     // The set for the state document this scope last read: asked for by the gate, the drivers, the
     // handlers and the menu, it is worked out once per request (and again after this scope changes it).
     private (FeatureStateDocument State, IReadOnlySet<string> Enabled)? _enabled;
+
+    private CmsDbContext Db => lazyDb.Context;
 
     public async Task<IReadOnlySet<string>> GetEnabledAsync()
     {
@@ -57,9 +59,9 @@ public sealed class FeatureManager(
             return FeatureChangeResult.Ok([]);
         }
 
-        return await db.InTransactionAsync(async () =>
+        return await Db.InTransactionAsync(async () =>
         {
-            db.AfterCommit(publicCache.EvictAllAsync);
+            Db.AfterCommit(publicCache.EvictAllAsync);
             await documents.UpdateAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId,
                 state => state.Enabled.AddRange(toEnable.Select(f => f.Id)));
             foreach (var feature in toEnable)
@@ -108,7 +110,7 @@ public sealed class FeatureManager(
         if (toDisable.Count > 0)
         {
             // Cached pages of a disabled feature must not outlive it.
-            db.AfterCommit(publicCache.EvictAllAsync);
+            Db.AfterCommit(publicCache.EvictAllAsync);
             await documents.UpdateAsync<FeatureStateDocument>(FeatureStateDocument.DocumentId,
                 state => state.Enabled.RemoveAll(e => toDisable.Contains(e, StringComparer.OrdinalIgnoreCase)));
         }
@@ -119,7 +121,7 @@ public sealed class FeatureManager(
     public async Task MigrateAsync()
     {
         var enabled = await GetEnabledAsync();
-        await db.InTransactionAsync(async () =>
+        await Db.InTransactionAsync(async () =>
         {
             foreach (var feature in catalog.Features.Where(f => enabled.Contains(f.Id)))
             {

@@ -8,12 +8,14 @@ namespace Cms.Security;
 /// <summary>
 /// Permissions live as role claims. The Administrator role is never given any: it has full access.
 /// </summary>
-public sealed class RoleStore(CmsDbContext db, IRolePermissions cache, IPublicCache publicCache) : IRoleStore
+public sealed class RoleStore(LazyDbContext lazyDb, IRolePermissions cache, IPublicCache publicCache) : IRoleStore
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     public async Task<IReadOnlyList<RoleInfo>> ListAsync()
     {
-        var roles = await db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync();
-        var claims = await db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == Permission.ClaimType).ToListAsync();
+        var roles = await Db.Roles.AsNoTracking().OrderBy(r => r.Name).ToListAsync();
+        var claims = await Db.RoleClaims.AsNoTracking().Where(c => c.ClaimType == Permission.ClaimType).ToListAsync();
         return roles.Select(r => new RoleInfo(r.Name ?? "", r.Description,
             claims.Where(c => c.RoleId == r.Id).Select(c => c.ClaimValue ?? "").Order(StringComparer.Ordinal).ToList())).ToList();
     }
@@ -35,11 +37,11 @@ public sealed class RoleStore(CmsDbContext db, IRolePermissions cache, IPublicCa
         IEnumerable<string> permissions)
     {
         var normalized = roleName.ToUpperInvariant();
-        var role = await db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == normalized);
+        var role = await Db.Roles.FirstOrDefaultAsync(r => r.NormalizedName == normalized);
         if (role is null)
         {
             role = new CmsRole(roleName) { NormalizedName = normalized, ConcurrencyStamp = Guid.NewGuid().ToString() };
-            db.Roles.Add(role);
+            Db.Roles.Add(role);
         }
 
         if (description is not null)
@@ -49,25 +51,25 @@ public sealed class RoleStore(CmsDbContext db, IRolePermissions cache, IPublicCa
 
         var isAdministrator = string.Equals(role.Name, StandardRoles.Administrator, StringComparison.OrdinalIgnoreCase);
         var wanted = isAdministrator ? [] : permissions.ToHashSet(StringComparer.Ordinal);
-        var claims = await db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == Permission.ClaimType).ToListAsync();
+        var claims = await Db.RoleClaims.Where(c => c.RoleId == role.Id && c.ClaimType == Permission.ClaimType).ToListAsync();
         var current = claims.Select(c => c.ClaimValue ?? "").ToHashSet(StringComparer.Ordinal);
         foreach (var name in toAdd(current, wanted).ToList())
         {
-            db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = Permission.ClaimType, ClaimValue = name });
+            Db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = Permission.ClaimType, ClaimValue = name });
         }
 
         var removing = toRemove((current, wanted)).ToHashSet(StringComparer.Ordinal);
-        db.RoleClaims.RemoveRange(claims.Where(c => removing.Contains(c.ClaimValue ?? "")));
-        db.AfterCommit(() =>
+        Db.RoleClaims.RemoveRange(claims.Where(c => removing.Contains(c.ClaimValue ?? "")));
+        Db.AfterCommit(() =>
         {
             cache.Invalidate();
 
             // Who may view content decides what anonymous readers are served from the cache.
             return publicCache.EvictAllAsync();
         });
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
 
         // Other nodes drop their cached role permissions when this signal moves (inside the same transaction).
-        await PublicCache.BumpAsync(db, Hosting.ClusterSignals.RolesSignal);
+        await PublicCache.BumpAsync(Db, Hosting.ClusterSignals.RolesSignal);
     }
 }

@@ -3,13 +3,13 @@ using Cms.Display;
 
 namespace Cms.Settings;
 
-public sealed class SiteService(IDocumentStore documents, CmsDbContext db, IPublicCache publicCache) : ISiteService
+public sealed class SiteService(IDocumentStore documents, LazyDbContext db, IPublicCache publicCache) : ISiteService
 {
     public Task<SiteSettings> GetAsync() => documents.GetAsync<SiteSettings>(SiteSettings.DocumentId);
 
     public async Task UpdateAsync(Action<SiteSettings> change)
     {
-        db.AfterCommit(publicCache.EvictAllAsync);
+        db.Context.AfterCommit(publicCache.EvictAllAsync);
         await documents.UpdateAsync(SiteSettings.DocumentId, change);
     }
 }

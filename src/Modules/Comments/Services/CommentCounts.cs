@@ -11,11 +11,13 @@ namespace Modules.Comments.Services;
 /// Counts are kept per process until public content changes (an approved comment, its edit, deletion or
 /// moderation moves the public-pages signal), so a list page usually needs no count query at all.
 /// </summary>
-public sealed class CommentCounts(CmsDbContext db, PublicContentVersion version, PublicContentCache<int> kept)
+public sealed class CommentCounts(LazyDbContext lazyDb, PublicContentVersion version, PublicContentCache<int> kept)
 {
     private const string KeyPrefix = "approved-comments/";
 
     private readonly Dictionary<string, int> _loaded = new(StringComparer.Ordinal);
+
+    private CmsDbContext Db => lazyDb.Context;
 
     public async Task LoadAsync(IReadOnlyCollection<string> contentItemIds)
     {
@@ -40,7 +42,7 @@ public sealed class CommentCounts(CmsDbContext db, PublicContentVersion version,
             return;
         }
 
-        var counts = await db.Set<Comment>().AsNoTracking()
+        var counts = await Db.Set<Comment>().AsNoTracking()
             .Where(c => ids.Contains(c.ContentItemId) && c.Status == CommentStatus.Approved)
             .GroupBy(c => c.ContentItemId)
             .Select(g => new { g.Key, Count = g.Count() })

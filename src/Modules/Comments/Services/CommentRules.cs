@@ -6,8 +6,10 @@ using Modules.Comments.Settings;
 namespace Modules.Comments.Services;
 
 /// <summary>The site's rules for a new comment: how soon a user may post again, and whether it waits for a moderator.</summary>
-public sealed class CommentRules(CmsDbContext db, CommentText text)
+public sealed class CommentRules(LazyDbContext lazyDb, CommentText text)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     /// <summary>Seconds until the user may post again: read from the table, so the limit holds across nodes.</summary>
     public async Task<int> WaitSecondsAsync(string userId, CommentSettings settings, DateTime now)
     {
@@ -17,7 +19,7 @@ public sealed class CommentRules(CmsDbContext db, CommentText text)
         }
 
         var since = now.AddSeconds(-settings.RateLimitSeconds);
-        var last = await db.Set<Comment>().AsNoTracking()
+        var last = await Db.Set<Comment>().AsNoTracking()
             .Where(c => c.AuthorId == userId && c.CreatedUtc > since)
             .OrderByDescending(c => c.CreatedUtc)
             .Select(c => (DateTime?)c.CreatedUtc)
@@ -42,7 +44,7 @@ public sealed class CommentRules(CmsDbContext db, CommentText text)
         {
             ModerationMode.None => CommentStatus.Approved,
             ModerationMode.All => CommentStatus.Pending,
-            _ => await db.Set<Comment>().AnyAsync(c => c.AuthorId == author.UserId && c.Status == CommentStatus.Approved)
+            _ => await Db.Set<Comment>().AnyAsync(c => c.AuthorId == author.UserId && c.Status == CommentStatus.Approved)
                 ? CommentStatus.Approved
                 : CommentStatus.Pending,
         };

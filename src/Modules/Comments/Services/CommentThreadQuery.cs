@@ -17,13 +17,15 @@ public sealed record ThreadPage(IReadOnlyList<Comment> Comments, int ApprovedCou
 /// deleted or moderated, pending ones included, moves the public-pages signal; see <see cref="CommentWriter"/>).
 /// </summary>
 public sealed class CommentThreadQuery(
-    CmsDbContext db,
+    LazyDbContext lazyDb,
     PublicContentVersion version,
     PublicContentCache<ThreadPage> visitorPages,
     PublicContentCache<IReadOnlySet<string>> pendingAuthors)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     /// <summary>One comment, tracked, for its author to edit or delete through <see cref="CommentWriter"/>.</summary>
-    public Task<Comment?> FindAsync(long id) => db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
+    public Task<Comment?> FindAsync(long id) => Db.Set<Comment>().FirstOrDefaultAsync(c => c.Id == id);
 
     public async Task<ThreadPage> LoadAsync(string contentItemId, string? viewerId, int page, int pageSize)
     {
@@ -39,13 +41,13 @@ public sealed class CommentThreadQuery(
     /// <summary>Who has a comment awaiting moderation on the item: kept per version, as the thread is.</summary>
     private Task<IReadOnlySet<string>> PendingAuthorsAsync(long current, string contentItemId)
         => pendingAuthors.GetOrBuildAsync(current, "pending-authors/" + contentItemId, async () =>
-            (IReadOnlySet<string>)(await db.Set<Comment>().AsNoTracking()
+            (IReadOnlySet<string>)(await Db.Set<Comment>().AsNoTracking()
                 .Where(c => c.ContentItemId == contentItemId && c.Status == CommentStatus.Pending)
                 .Select(c => c.AuthorId).Distinct().ToListAsync()).ToHashSet(StringComparer.Ordinal));
 
     private async Task<ThreadPage> ReadAsync(string contentItemId, string? viewerId, int page, int pageSize)
     {
-        var comments = db.Set<Comment>().AsNoTracking();
+        var comments = Db.Set<Comment>().AsNoTracking();
         var roots = VisibleRoots(comments, contentItemId, viewerId ?? "");
         var pageRoots = roots.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
@@ -79,7 +81,7 @@ public sealed class CommentThreadQuery(
     /// <summary>The page of the thread a comment's top-level comment is on, for sending its author to it.</summary>
     public async Task<int> PageOfAsync(Comment comment, string viewerId, int pageSize)
     {
-        var comments = db.Set<Comment>().AsNoTracking();
+        var comments = Db.Set<Comment>().AsNoTracking();
         var root = comment.RootId is { } rootId ? await comments.FirstAsync(c => c.Id == rootId) : comment;
         var before = await VisibleRoots(comments, root.ContentItemId, viewerId)
             .CountAsync(c => c.CreatedUtc < root.CreatedUtc || (c.CreatedUtc == root.CreatedUtc && c.Id < root.Id));

@@ -18,7 +18,7 @@ namespace Modules.Comments.Services;
 /// and for the days the registration settings say. A newer invitation to the same address replaces older ones.
 /// </summary>
 public sealed class Invitations(
-    CmsDbContext db,
+    LazyDbContext lazyDb,
     UserManager<CmsUser> users,
     Membership membership,
     NewAccounts accounts,
@@ -27,6 +27,8 @@ public sealed class Invitations(
     TimeProvider clock)
 {
     public const string AcceptPath = "/members/invitation";
+
+    private CmsDbContext Db => lazyDb.Context;
 
     /// <summary>Stores and mails an invitation; returns the problem when it was not sent (and then nothing is kept).</summary>
     public async Task<string?> SendAsync(string? address, string invitedBy, string origin)
@@ -59,8 +61,8 @@ public sealed class Invitations(
             CreatedUtc = now,
             ExpiresUtc = now.AddDays(registration.InvitationDays),
         };
-        db.Set<Invitation>().Add(invitation);
-        await db.SaveChangesAsync();
+        Db.Set<Invitation>().Add(invitation);
+        await Db.SaveChangesAsync();
 
         var link = $"{origin}{AcceptPath}?token={token}";
         var text = $"""
@@ -76,17 +78,17 @@ public sealed class Invitations(
         if (!sent.Succeeded)
         {
             // A link nobody received must not stay usable; older invitations stay as they were.
-            db.Set<Invitation>().Remove(invitation);
-            await db.SaveChangesAsync();
+            Db.Set<Invitation>().Remove(invitation);
+            await Db.SaveChangesAsync();
             return $"The invitation was not sent: {sent.Error}";
         }
 
         // Only the newest link to an address works.
-        var older = await db.Set<Invitation>()
+        var older = await Db.Set<Invitation>()
             .Where(i => i.Email == to && i.Id != invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null)
             .ToListAsync();
         older.ForEach(i => i.RevokedUtc = now);
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return null;
     }
 
@@ -99,7 +101,7 @@ public sealed class Invitations(
         }
 
         var hash = Hash(token);
-        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash);
+        var invitation = await Db.Set<Invitation>().FirstOrDefaultAsync(i => i.TokenHash == hash);
         return invitation is not null && invitation.IsUsable(clock.GetUtcNow().UtcDateTime)
             && (await site.GetAsync()).Registration().AllowsInvitations
                 ? invitation
@@ -109,7 +111,7 @@ public sealed class Invitations(
     /// <summary>Makes the signed-in user a member and uses the invitation up, in one transaction.</summary>
     /// <exception cref="InvitationUsedException">Another request used the invitation meanwhile.</exception>
     public Task AcceptAsync(Invitation invitation, CmsUser user)
-        => db.InTransactionAsync(() => ClaimAsync(invitation, () => Task.FromResult(user)));
+        => Db.InTransactionAsync(() => ClaimAsync(invitation, () => Task.FromResult(user)));
 
     /// <summary>
     /// Creates the invited reader's account (after <see cref="NewAccounts.CheckAsync"/>) and accepts the
@@ -117,7 +119,7 @@ public sealed class Invitations(
     /// </summary>
     /// <exception cref="InvitationUsedException">Another request used the invitation meanwhile; no account is kept.</exception>
     public Task<CmsUser> AcceptWithNewAccountAsync(Invitation invitation, string userName, string password)
-        => db.InTransactionAsync(() => ClaimAsync(invitation, () => accounts.CreateAsync(userName, invitation.Email, password, emailConfirmed: true)));
+        => Db.InTransactionAsync(() => ClaimAsync(invitation, () => accounts.CreateAsync(userName, invitation.Email, password, emailConfirmed: true)));
 
     /// <summary>
     /// Uses the invitation up, then makes the account <paramref name="account"/> gives a member, inside the
@@ -128,7 +130,7 @@ public sealed class Invitations(
     private async Task<CmsUser> ClaimAsync(Invitation invitation, Func<Task<CmsUser>> account)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var claimed = await db.Set<Invitation>()
+        var claimed = await Db.Set<Invitation>()
             .Where(i => i.Id == invitation.Id && i.AcceptedUtc == null && i.RevokedUtc == null && i.ExpiresUtc > now)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUtc, now));
         if (claimed == 0)
@@ -137,26 +139,26 @@ public sealed class Invitations(
         }
 
         var user = await account();
-        await db.Set<Invitation>().Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUserId, user.Id));
+        await Db.Set<Invitation>().Where(i => i.Id == invitation.Id).ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedUserId, user.Id));
         await membership.GrantAsync(user);
         return user;
     }
 
     public async Task<bool> RevokeAsync(long id)
     {
-        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == id);
+        var invitation = await Db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == id);
         if (invitation is null || invitation.AcceptedUtc is not null || invitation.RevokedUtc is not null)
         {
             return false;
         }
 
         invitation.RevokedUtc = clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return true;
     }
 
     public async Task<IReadOnlyList<Invitation>> RecentAsync(int count)
-        => await db.Set<Invitation>().AsNoTracking().OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync();
+        => await Db.Set<Invitation>().AsNoTracking().OrderByDescending(i => i.CreatedUtc).ThenByDescending(i => i.Id).Take(count).ToListAsync();
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }

@@ -7,15 +7,17 @@ using Modules.Comments.Models;
 namespace Modules.Comments.Services;
 
 /// <summary>Who is a member (holds the Member role), and requests to become one.</summary>
-public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, CmsDbContext db, TimeProvider clock)
+public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, LazyDbContext lazyDb, TimeProvider clock)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     public Task<bool> IsMemberAsync(CmsUser user) => users.IsInRoleAsync(user, StandardRoles.Member);
 
     /// <summary>Gives the user the Member role (creating the role on a site that lacks it).</summary>
     public async Task GrantAsync(CmsUser user)
     {
         var normalized = StandardRoles.Member.ToUpperInvariant();
-        if (!await db.Roles.AnyAsync(r => r.NormalizedName == normalized))
+        if (!await Db.Roles.AnyAsync(r => r.NormalizedName == normalized))
         {
             await roles.AddPermissionsAsync(StandardRoles.Member, [], "A reader who belongs to this blog");
         }
@@ -32,7 +34,7 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, Cms
 
     /// <summary>The user's newest request, whatever became of it.</summary>
     public Task<MembershipRequest?> LatestRequestAsync(string userId)
-        => db.Set<MembershipRequest>().AsNoTracking().Where(r => r.UserId == userId)
+        => Db.Set<MembershipRequest>().AsNoTracking().Where(r => r.UserId == userId)
             .OrderByDescending(r => r.CreatedUtc).ThenByDescending(r => r.Id).FirstOrDefaultAsync();
 
     public async Task<MembershipRequest> FileAsync(CmsUser user, string? message, bool grantAtOnce)
@@ -53,22 +55,22 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, Cms
             await GrantAsync(user);
         }
 
-        db.Set<MembershipRequest>().Add(request);
-        await db.SaveChangesAsync();
+        Db.Set<MembershipRequest>().Add(request);
+        await Db.SaveChangesAsync();
         return request;
     }
 
     /// <summary>Requests with the status, oldest first.</summary>
     public async Task<IReadOnlyList<MembershipRequest>> RequestsAsync(MembershipRequestStatus status, int max)
-        => await db.Set<MembershipRequest>().AsNoTracking().Where(r => r.Status == status)
+        => await Db.Set<MembershipRequest>().AsNoTracking().Where(r => r.Status == status)
             .OrderBy(r => r.CreatedUtc).ThenBy(r => r.Id).Take(max).ToListAsync();
 
     /// <summary>The request still waiting for a decision, or null.</summary>
     public Task<MembershipRequest?> FindPendingAsync(long id)
-        => db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == id && r.Status == MembershipRequestStatus.Pending);
+        => Db.Set<MembershipRequest>().FirstOrDefaultAsync(r => r.Id == id && r.Status == MembershipRequestStatus.Pending);
 
     /// <summary>Approves (the user becomes a member) or declines a pending request, in one transaction.</summary>
-    public Task<CmsUser?> DecideAsync(MembershipRequest request, bool approve, string decidedBy) => db.InTransactionAsync(async () =>
+    public Task<CmsUser?> DecideAsync(MembershipRequest request, bool approve, string decidedBy) => Db.InTransactionAsync(async () =>
     {
         var user = await users.FindByIdAsync(request.UserId);
         if (approve && user is not null)
@@ -79,7 +81,7 @@ public sealed class Membership(UserManager<CmsUser> users, IRoleStore roles, Cms
         request.Status = approve && user is not null ? MembershipRequestStatus.Approved : MembershipRequestStatus.Declined;
         request.DecidedUtc = clock.GetUtcNow().UtcDateTime;
         request.DecidedBy = decidedBy;
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
         return user;
     });
 }

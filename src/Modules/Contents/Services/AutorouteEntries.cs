@@ -14,7 +14,7 @@ namespace Modules.Contents.Services;
 /// go through the index columns, never through the items' JSON.
 /// </summary>
 public sealed class AutorouteEntries(
-    CmsDbContext db,
+    LazyDbContext lazyDb,
     IContentManager contentManager,
     IPublicUrls urls,
     PublicContentVersion version,
@@ -22,7 +22,9 @@ public sealed class AutorouteEntries(
 {
     private const string PublishedKeyPrefix = "published-item/";
 
-    private IQueryable<AutoroutePartIndex> Index => db.Set<AutoroutePartIndex>().AsNoTracking();
+    private CmsDbContext Db => lazyDb.Context;
+
+    private IQueryable<AutoroutePartIndex> Index => Db.Set<AutoroutePartIndex>().AsNoTracking();
 
     /// <summary>
     /// The item published at the path. What was found is kept (as JSON) under the public-pages signal's version, which
@@ -123,16 +125,16 @@ public sealed class AutorouteEntries(
     /// <summary>Makes the index say what the item's live versions say; runs in the content operation's transaction.</summary>
     public async Task UpdateIndexAsync(ContentChange change)
     {
-        var set = db.Set<AutoroutePartIndex>();
+        var set = Db.Set<AutoroutePartIndex>();
         set.RemoveRange(await set.Where(i => i.ContentItemId == change.ContentItemId).ToListAsync());
         set.AddRange(RowsOf(change));
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
     }
 
     /// <summary>Makes the index say what each item's live versions say, for a batch of imported items: one read, no save (the importer saves the batch).</summary>
     public async Task UpdateIndexAsync(IReadOnlyList<ContentChange> changes)
     {
-        var set = db.Set<AutoroutePartIndex>();
+        var set = Db.Set<AutoroutePartIndex>();
         foreach (var chunk in changes.Select(c => c.ContentItemId).Chunk(LookupChunk))
         {
             set.RemoveRange(await set.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());

@@ -5,8 +5,10 @@ using Modules.Contents.Indexes;
 namespace Modules.Contents.Services;
 
 /// <summary>The redirect table: where an old address now lives. Asked only when no item has the path, so it costs readers nothing.</summary>
-public sealed class Redirects(CmsDbContext db, IAutorouteEntries entries)
+public sealed class Redirects(LazyDbContext lazyDb, IAutorouteEntries entries)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     /// <summary>
     /// The site path a request for <paramref name="path"/> (with its leading '/', and its query when the old
     /// address had one, as WordPress's "/?p=12") should go to, or null. An item's redirect goes to its
@@ -19,7 +21,7 @@ public sealed class Redirects(CmsDbContext db, IAutorouteEntries entries)
             return null;
         }
 
-        var row = await db.Set<Redirect>().AsNoTracking().FirstOrDefaultAsync(r => r.FromPath == path);
+        var row = await Db.Set<Redirect>().AsNoTracking().FirstOrDefaultAsync(r => r.FromPath == path);
         if (row?.ContentItemId is { } id)
         {
             return (await entries.PathsOfAsync([id])).GetValueOrDefault(id);
@@ -29,5 +31,5 @@ public sealed class Redirects(CmsDbContext db, IAutorouteEntries entries)
     }
 
     public async Task<IReadOnlyList<Redirect>> ListAsync()
-        => await db.Set<Redirect>().AsNoTracking().OrderBy(r => r.FromPath).ToListAsync();
+        => await Db.Set<Redirect>().AsNoTracking().OrderBy(r => r.FromPath).ToListAsync();
 }

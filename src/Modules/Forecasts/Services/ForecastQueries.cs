@@ -12,11 +12,13 @@ namespace Modules.Forecasts.Services;
 /// number of queries (the rows, which carry their posts' addresses, and the record's version), whatever the number of posts;
 /// the record's GROUP BY over every forecast runs once per change of public content.
 /// </summary>
-public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, PublicContentVersion version, ForecastRecordCache kept)
+public sealed class ForecastQueries(LazyDbContext lazyDb, IAutorouteEntries entries, PublicContentVersion version, ForecastRecordCache kept)
 {
     public const int MaxDue = 200;
 
-    private IQueryable<ForecastIndex> Rows => db.Set<ForecastIndex>().AsNoTracking();
+    private CmsDbContext Db => lazyDb.Context;
+
+    private IQueryable<ForecastIndex> Rows => Db.Set<ForecastIndex>().AsNoTracking();
 
     /// <summary>Open forecasts whose resolve-by date has come, oldest first.</summary>
     public async Task<IReadOnlyList<ForecastEntry>> DueAsync(DateTime nowUtc)
@@ -30,7 +32,7 @@ public sealed class ForecastQueries(CmsDbContext db, IAutorouteEntries entries, 
         if (tag is not null)
         {
             // An EXISTS on the (Slug, ContentItemId) index, inside the same one query for rows.
-            rows = rows.Where(r => db.Set<ForecastTag>().Any(t => t.Slug == tag && t.ContentItemId == r.ContentItemId));
+            rows = rows.Where(r => Db.Set<ForecastTag>().Any(t => t.Slug == tag && t.ContentItemId == r.ContentItemId));
         }
 
         if (outcome is { } o)

@@ -7,8 +7,10 @@ using Modules.Media.Models;
 namespace Modules.Media.Services;
 
 /// <summary>Which published items refer to which media files (kept by <see cref="Handlers.MediaUsageHandler"/>).</summary>
-public sealed partial class MediaUsages(CmsDbContext db, IContentManager contentManager)
+public sealed partial class MediaUsages(LazyDbContext lazyDb, IContentManager contentManager)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     /// <summary>The media paths a version's text refers to ("/media/2026/11/a.jpg" anywhere in any part).</summary>
     public static IReadOnlySet<string> PathsIn(ContentItem item)
         => Reference().Matches(item.ToJsonString()).Select(m => Uri.UnescapeDataString(m.Groups[1].Value).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
@@ -16,13 +18,13 @@ public sealed partial class MediaUsages(CmsDbContext db, IContentManager content
     public async Task SetAsync(string contentItemId, IReadOnlySet<string> paths)
     {
         await SetAsync([(contentItemId, paths)]);
-        await db.SaveChangesAsync();
+        await Db.SaveChangesAsync();
     }
 
     /// <summary>Sets the usages of several items with one read per thousand items; the caller saves.</summary>
     public async Task SetAsync(IReadOnlyList<(string ContentItemId, IReadOnlySet<string> Paths)> items)
     {
-        var rows = db.Set<MediaUsage>();
+        var rows = Db.Set<MediaUsage>();
         var existing = new List<MediaUsage>();
         foreach (var chunk in items.Select(i => i.ContentItemId).Chunk(1000))
         {
@@ -44,7 +46,7 @@ public sealed partial class MediaUsages(CmsDbContext db, IContentManager content
     /// <summary>The titles of the published items that use the file, for the message that refuses to delete it.</summary>
     public async Task<IReadOnlyList<string>> PublishedUsersOfAsync(string path)
     {
-        var ids = await db.Set<MediaUsage>().Where(u => u.Path == path).Select(u => u.ContentItemId).ToListAsync();
+        var ids = await Db.Set<MediaUsage>().Where(u => u.Path == path).Select(u => u.ContentItemId).ToListAsync();
         if (ids.Count == 0)
         {
             return [];

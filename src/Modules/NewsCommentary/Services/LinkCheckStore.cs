@@ -11,11 +11,13 @@ namespace Modules.NewsCommentary.Services;
 /// conditional UPDATEs, so two nodes sharing the database never check the same link twice, and a
 /// result for a URL the editor has since changed is dropped.
 /// </summary>
-public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManager, IContentDefinitionManager definitions)
+public sealed class LinkCheckStore(LazyDbContext lazyDb, IContentManager contentManager, IContentDefinitionManager definitions)
 {
     private const int SyncBatch = 500;
 
-    private DbSet<SourceLinkCheck> Checks => db.Set<SourceLinkCheck>();
+    private CmsDbContext Db => lazyDb.Context;
+
+    private DbSet<SourceLinkCheck> Checks => Db.Set<SourceLinkCheck>();
 
     /// <summary>Adds rows for published posts that have none (posts made before this feature, or by a node without it).</summary>
     public async Task SyncAsync(CancellationToken cancellationToken)
@@ -44,12 +46,12 @@ public sealed class LinkCheckStore(CmsDbContext db, IContentManager contentManag
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException)
         {
             // Another node added the same rows first; theirs serve as well.
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
         }
     }
 

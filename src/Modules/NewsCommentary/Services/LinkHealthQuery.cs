@@ -7,10 +7,12 @@ using Modules.NewsCommentary.ViewModels;
 namespace Modules.NewsCommentary.Services;
 
 /// <summary>Reads of source link health: the post page's one look, and the admin report.</summary>
-public sealed class LinkHealthQuery(CmsDbContext db, IContentManager contentManager, IDocumentStore documents)
+public sealed class LinkHealthQuery(LazyDbContext lazyDb, IContentManager contentManager, IDocumentStore documents)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     // The outcomes LinkHealthRules.IsBroken names, written out so the filter runs in the database.
-    private IQueryable<SourceLinkCheck> Broken => db.Set<SourceLinkCheck>().AsNoTracking()
+    private IQueryable<SourceLinkCheck> Broken => Db.Set<SourceLinkCheck>().AsNoTracking()
         .Where(c => c.Published && c.Outcome != LinkOutcome.Unchecked && c.Outcome != LinkOutcome.Ok && c.Outcome != LinkOutcome.Redirected);
 
     /// <summary>
@@ -53,7 +55,7 @@ public sealed class LinkHealthQuery(CmsDbContext db, IContentManager contentMana
 
     public async Task<LinkHealthCounts> CountsAsync()
     {
-        var published = db.Set<SourceLinkCheck>().AsNoTracking().Where(c => c.Published);
+        var published = Db.Set<SourceLinkCheck>().AsNoTracking().Where(c => c.Published);
         var byOutcome = await published.GroupBy(c => c.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         return new LinkHealthCounts(
             byOutcome.Sum(o => o.Count),

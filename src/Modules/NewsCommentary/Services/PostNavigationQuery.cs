@@ -17,13 +17,15 @@ namespace Modules.NewsCommentary.Services;
 /// per post version until that content changes (<see cref="PublicContentCache{TValue}"/>): the query was a
 /// quarter of a post page's time (issue 12's profile).
 /// </summary>
-public sealed class PostNavigationQuery(CmsDbContext db, IContentManager contentManager, IAutorouteEntries entries,
+public sealed class PostNavigationQuery(LazyDbContext lazyDb, IContentManager contentManager, IAutorouteEntries entries,
     PublicContentVersion version, PublicContentCache<PostNavigationViewModel?> kept)
 {
     public const int RelatedCount = 3;
 
     /// <summary>The newest posts looked at for each shared tag: enough to find good company, never a scan of a big tag.</summary>
     public const int CandidatesPerTag = 50;
+
+    private CmsDbContext Db => lazyDb.Context;
 
     public async Task<PostNavigationViewModel?> ForAsync(ContentItem post)
         => post.PublishedUtc is null ? null : await kept.GetOrBuildAsync(await version.GetAsync(), post.ContentItemVersionId, () => BuildAsync(post));
@@ -83,7 +85,7 @@ public sealed class PostNavigationQuery(CmsDbContext db, IContentManager content
         foreach (var slug in slugs)
         {
             // Each tag's newest rows, read in the order of the (Slug, ContentType, PublishedUtc) index.
-            var forTag = db.Set<TagsPartIndex>().AsNoTracking()
+            var forTag = Db.Set<TagsPartIndex>().AsNoTracking()
                 .Where(t => t.Slug == slug && t.ContentType == Migrations.ContentType && t.ContentItemId != id)
                 .OrderByDescending(t => t.PublishedUtc).Take(CandidatesPerTag);
             candidates = candidates is null ? forTag : candidates.Concat(forTag);

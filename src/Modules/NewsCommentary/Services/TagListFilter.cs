@@ -12,8 +12,10 @@ namespace Modules.NewsCommentary.Services;
 /// carries the tag, through TagsPartIndex (slug first in its index) as a subquery. The index holds published versions
 /// only, so a draft is matched by its item's published tags.
 /// </summary>
-public sealed class TagListFilter(CmsDbContext db) : IContentListFilter
+public sealed class TagListFilter(LazyDbContext lazyDb) : IContentListFilter
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     public string Parameter => "tag";
 
     public string Description => "Only items carrying this tag, by name or slug (\"Russia\" or \"russia\").";
@@ -24,7 +26,7 @@ public sealed class TagListFilter(CmsDbContext db) : IContentListFilter
     public IQueryable<ContentItemRecord> Apply(IQueryable<ContentItemRecord> rows, string value)
     {
         var slug = Slug.From(value);
-        var tagged = db.Set<TagsPartIndex>().AsNoTracking().Where(t => t.Slug == slug).Select(t => t.ContentItemId);
+        var tagged = Db.Set<TagsPartIndex>().AsNoTracking().Where(t => t.Slug == slug).Select(t => t.ContentItemId);
         return rows.Where(r => tagged.Contains(r.ContentItemId));
     }
 }

@@ -10,8 +10,10 @@ namespace Modules.NewsCommentary.Services;
 public sealed record TagCount(string Name, string Slug, int Count, DateTime? NewestUtc);
 
 /// <summary>Tag pages and the tag list, each one query through TagsPartIndex.</summary>
-public sealed class TagQueries(CmsDbContext db, IContentManager contentManager)
+public sealed class TagQueries(LazyDbContext lazyDb, IContentManager contentManager)
 {
+    private CmsDbContext Db => lazyDb.Context;
+
     /// <summary>
     /// One page of the published posts with the tag, newest first. Ordered by the tag row's own copy of
     /// the date, so the query walks the index (slug, type, date, id) and reads one page of rows, not
@@ -19,7 +21,7 @@ public sealed class TagQueries(CmsDbContext db, IContentManager contentManager)
     /// </summary>
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(string slug, int page, int pageSize)
     {
-        var rows = (from tag in db.Set<TagsPartIndex>().AsNoTracking()
+        var rows = (from tag in Db.Set<TagsPartIndex>().AsNoTracking()
                     join item in contentManager.Query() on tag.ContentItemVersionId equals item.ContentItemVersionId
                     where tag.Slug == slug && tag.ContentType == Migrations.ContentType && item.Published
                     orderby tag.PublishedUtc descending, tag.Id descending
@@ -33,7 +35,7 @@ public sealed class TagQueries(CmsDbContext db, IContentManager contentManager)
     /// <summary>Every tag on a published post, by name; a slug written several ways shows it as its newest post does.</summary>
     public async Task<IReadOnlyList<TagCount>> AllAsync()
     {
-        var spellings = await db.Set<TagsPartIndex>().AsNoTracking()
+        var spellings = await Db.Set<TagsPartIndex>().AsNoTracking()
             .Where(t => t.ContentType == Migrations.ContentType)
             .GroupBy(t => new { t.Slug, t.Name })
             .Select(g => new { g.Key.Slug, g.Key.Name, Count = g.Count(), Newest = g.Max(t => t.PublishedUtc) })

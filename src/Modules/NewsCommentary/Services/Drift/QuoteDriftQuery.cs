@@ -7,9 +7,11 @@ using Modules.NewsCommentary.ViewModels;
 namespace Modules.NewsCommentary.Services;
 
 /// <summary>The report's "changed" filter: published posts whose quote drifted and no editor has acknowledged, oldest drift first (two queries).</summary>
-public sealed class QuoteDriftQuery(CmsDbContext db, IContentManager contentManager)
+public sealed class QuoteDriftQuery(LazyDbContext lazyDb, IContentManager contentManager)
 {
-    private IQueryable<SourceLinkCheck> Unacknowledged => db.Set<SourceLinkCheck>().AsNoTracking()
+    private CmsDbContext Db => lazyDb.Context;
+
+    private IQueryable<SourceLinkCheck> Unacknowledged => Db.Set<SourceLinkCheck>().AsNoTracking()
         .Where(c => c.Published && c.DriftSinceUtc != null && c.DriftAcknowledgedUtc == null);
 
     public async Task<QuoteDriftReport> PageAsync(int page, int pageSize)
