@@ -3,26 +3,22 @@ using Microsoft.Data.Sqlite;
 namespace Cms.Data;
 
 /// <summary>
-/// What the file system says of a SQLite database's two files (the database and its write-ahead log): each one's
-/// length and last write. A commit by any connection of any process writes one of them, so the kernel moves its last
-/// write, and an unchanged stamp means nothing was committed since, unless the commit fell in the same tick of the
-/// kernel's coarse file clock as the stamp's last write. <see cref="SqliteSignalReader"/> only trusts a stamp whose
-/// last write was well before it looked (<see cref="SqliteSignalReader.SettledAfter"/>), which rules that case out.
+/// What the file system says of a SQLite database's two files (the database and its write-ahead log): each one's last
+/// write (a missing file's reads as 1601). A commit by any connection of any process writes one of them, so the kernel
+/// moves its last write, and an unchanged stamp means nothing was committed since, unless the commit fell in the same
+/// tick of the kernel's coarse file clock as the stamp's last write. <see cref="SqliteSignalReader"/> only trusts a
+/// stamp whose last write was well before it looked (<see cref="SqliteSignalReader.SettledAfter"/>), which rules that
+/// case out; lengths would add nothing to that rule, and asking a <see cref="FileInfo"/> for one also works out the
+/// file's attributes (more system calls).
 /// </summary>
-public readonly record struct SqliteFileStamp(long DatabaseLength, DateTime DatabaseWritten, long LogLength, DateTime LogWritten)
+public readonly record struct SqliteFileStamp(DateTime DatabaseWritten, DateTime LogWritten)
 {
     /// <summary>The later of the two files' last writes.</summary>
     public DateTime LastWritten => DatabaseWritten > LogWritten ? DatabaseWritten : LogWritten;
 
-    /// <summary>Two <c>stat</c> calls: the database file and its log (a missing file reads as length -1).</summary>
+    /// <summary>Two <c>lstat</c> calls: the database file and its log.</summary>
     public static SqliteFileStamp Of(SqliteFiles files)
-    {
-        var database = new FileInfo(files.Database);
-        var log = new FileInfo(files.Log);
-        return new SqliteFileStamp(
-            database.Exists ? database.Length : -1, database.LastWriteTimeUtc,
-            log.Exists ? log.Length : -1, log.LastWriteTimeUtc);
-    }
+        => new(File.GetLastWriteTimeUtc(files.Database), File.GetLastWriteTimeUtc(files.Log));
 
     /// <summary>The files a connection string opens, or null for a database in memory.</summary>
     public static SqliteFiles? FilesOf(string connectionString)
