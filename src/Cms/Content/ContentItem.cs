@@ -144,21 +144,23 @@ public sealed class ContentItem
         return item;
     }
 
+    /// <summary>The item stored as <paramref name="json"/> (see <see cref="FromJson(JsonElement)"/>).</summary>
+    public static ContentItem FromJson(string json) => FromJson(JsonElement.Parse(json));
+
     /// <summary>
-    /// The item stored as <paramref name="json"/>. Its parts are nodes over the parsed text, built no further than they
-    /// are read, and a part asked for is deserialized from that text (a cache miss reads an item from text once or more
-    /// a page: issue 12 point 1).
+    /// The item <paramref name="root"/> holds. Its parts are nodes over the element, built no further than they are read,
+    /// and a part asked for is deserialized from the element (a cache miss reads an item once or more a page: issue 12
+    /// point 1). The element is only read, so one parsed once (<see cref="JsonElement.Parse(string, JsonDocumentOptions)"/>)
+    /// and kept may be handed to every request: each gets an item and nodes of its own.
     /// </summary>
-    public static ContentItem FromJson(string json)
+    public static ContentItem FromJson(JsonElement root)
     {
-        var root = JsonElement.Parse(json);
         if (root.ValueKind != JsonValueKind.Object)
         {
             throw new JsonException("A content item must be a JSON object.");
         }
 
-        // The common properties are read as FromJson(JsonObject) reads them; the parts stay over the parsed text.
-        var item = Common(JsonObject.Create(root)!);
+        var item = Common(root);
         foreach (var property in root.EnumerateObject())
         {
             if (s_commonProperties.Contains(property.Name))
@@ -177,6 +179,9 @@ public sealed class ContentItem
 
         return item;
     }
+
+    /// <summary>The item as an element to keep: parsed once, read by <see cref="FromJson(JsonElement)"/> as often as needed.</summary>
+    public JsonElement ToJsonElement() => JsonElement.Parse(ToJsonString());
 
     /// <summary>A node over the element, as JsonNode.Parse makes one: built no further until it is read.</summary>
     private static JsonNode? NodeOf(JsonElement value) => value.ValueKind switch
@@ -202,6 +207,29 @@ public sealed class ContentItem
             ModifiedUtc = ReadDate(json["ModifiedUtc"]),
             PublishedUtc = ReadDate(json["PublishedUtc"]),
         };
+
+    // The common properties read straight from the element, as Common(JsonObject) reads them from nodes.
+    private static ContentItem Common(JsonElement json)
+        => new()
+        {
+            ContentItemId = StringOf(json, "ContentItemId"),
+            ContentItemVersionId = StringOf(json, "ContentItemVersionId"),
+            ContentType = StringOf(json, "ContentType"),
+            DisplayText = StringOf(json, "DisplayText"),
+            Latest = json.TryGetProperty("Latest", out var latest) && latest.ValueKind != JsonValueKind.Null && latest.GetBoolean(),
+            Published = json.TryGetProperty("Published", out var published) && published.ValueKind != JsonValueKind.Null && published.GetBoolean(),
+            Owner = StringOf(json, "Owner"),
+            Author = StringOf(json, "Author"),
+            CreatedUtc = DateOf(json, "CreatedUtc"),
+            ModifiedUtc = DateOf(json, "ModifiedUtc"),
+            PublishedUtc = DateOf(json, "PublishedUtc"),
+        };
+
+    private static string StringOf(JsonElement json, string name)
+        => json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetString()! : "";
+
+    private static DateTime? DateOf(JsonElement json, string name)
+        => json.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value.GetDateTime().ToUniversalTime() : null;
 
     /// <summary>A deep copy, for making a new version from this one.</summary>
     public ContentItem Clone() => FromJson(ToJson());

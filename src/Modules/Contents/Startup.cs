@@ -34,7 +34,7 @@ public sealed class Startup : ModuleStartup
         services.AddExportStep<Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
-        services.TryAddSingleton<PublicContentCache<string>>();
+        services.TryAddSingleton<PublicContentCache<System.Text.Json.JsonElement>>();
         services.AddScoped<AutorouteEntries>();
         services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
         services.AddAuthorizationHandler<ContentAuthorizationHandler>();

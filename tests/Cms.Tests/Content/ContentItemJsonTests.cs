@@ -38,6 +38,27 @@ public sealed class ContentItemJsonTests
     }
 
     [Fact]
+    public void ItemsFromOneKeptElement_ReadAsFromText_ShareNothing_AndLeaveTheElementAsItWas()
+    {
+        var kept = ContentItem.FromJson(Stored).ToJsonElement();
+        var fromText = ContentItem.FromJson(Stored);
+
+        var items = Enumerable.Range(0, 8).AsParallel().Select(_ => ContentItem.FromJson(kept)).ToList();
+        items[0].Content["TitlePart"]!["Title"] = "Changed";
+        items[0].Apply(new NotePart { Text = "applied" });
+        items[0].DisplayText = "Changed";
+
+        Assert.All(items.Skip(1), item =>
+        {
+            Assert.Equal(fromText.ToJsonString(), item.ToJsonString());
+            Assert.Equal("x", item.As<NotePart>()!.Text);
+        });
+        Assert.Equal(fromText.ToJsonString(), ContentItem.FromJson(kept).ToJsonString());
+        Assert.Equal(fromText.CreatedUtc, items[1].CreatedUtc);
+        Assert.Null(items[1].ModifiedUtc);
+    }
+
+    [Fact]
     public void APartReadFromText_IsTheStoredOne_UntilAppliedOrCopiedOver()
     {
         var item = ContentItem.FromJson(Stored);

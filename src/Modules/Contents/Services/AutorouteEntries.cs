@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json;
 using Cms.Content;
 using Cms.Data;
 using Cms.Display;
@@ -18,7 +19,7 @@ public sealed class AutorouteEntries(
     IContentManager contentManager,
     IPublicUrls urls,
     PublicContentVersion version,
-    PublicContentCache<string> kept) : IAutorouteEntries
+    PublicContentCache<JsonElement> kept) : IAutorouteEntries
 {
     private const string PublishedKeyPrefix = "published-item/";
 
@@ -27,16 +28,16 @@ public sealed class AutorouteEntries(
     private IQueryable<AutoroutePartIndex> Index => Db.Set<AutoroutePartIndex>().AsNoTracking();
 
     /// <summary>
-    /// The item published at the path. What was found is kept (as JSON) under the public-pages signal's version, which
+    /// The item published at the path. What was found is kept (as JSON, parsed once) under the public-pages signal's version, which
     /// every publication, unpublication, deletion and import moves; each caller gets an item of its own, so no request
     /// shares another's object. A path that leads nowhere is not kept (a crawler's guesses would fill the store).
     /// </summary>
     public async Task<ContentItem?> FindPublishedAsync(string path)
     {
         var current = await version.GetAsync();
-        if (kept.TryGet(current, PublishedKeyPrefix + path, out var json))
+        if (kept.TryGet(current, PublishedKeyPrefix + path, out var element))
         {
-            return ContentItem.FromJson(json);
+            return ContentItem.FromJson(element);
         }
 
         var rows = from index in Index
@@ -49,7 +50,7 @@ public sealed class AutorouteEntries(
             return null;
         }
 
-        kept.Keep(current, PublishedKeyPrefix + path, found[0].ToJsonString());
+        kept.Keep(current, PublishedKeyPrefix + path, found[0].ToJsonElement());
         return found[0];
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cms.Content;
 using Cms.Display;
 using Cms.Settings;
@@ -15,7 +16,7 @@ public sealed class PostQueries(IContentManager contentManager, IContentDisplayM
     PublicContentVersion version, ArchiveMonths archive, PublicContentCache<PostQueries.KeptPage> keptPages, KeptShapes shapes)
 {
     /// <summary>The home page's posts as JSON (each request makes items of its own from them) and whether more follow.</summary>
-    public sealed record KeptPage(IReadOnlyList<string> Items, bool HasNext);
+    public sealed record KeptPage(IReadOnlyList<JsonElement> Items, bool HasNext);
 
     public async Task<(IReadOnlyList<ContentItem> Items, bool HasNext)> PageAsync(int page, int pageSize, DateTime? fromUtc = null, DateTime? toUtc = null)
     {
@@ -26,9 +27,9 @@ public sealed class PostQueries(IContentManager contentManager, IContentDisplayM
             var kept = await keptPages.GetOrBuildAsync(await version.GetAsync(), "home/" + pageSize, async () =>
             {
                 var (items, hasNext) = await ReadPageAsync(page, pageSize, null, null);
-                return new KeptPage(items.Select(i => i.ToJsonString()).ToList(), hasNext);
+                return new KeptPage(items.Select(i => i.ToJsonElement()).ToList(), hasNext);
             });
-            return (kept.Items.Select(ContentItem.FromJson).ToList(), kept.HasNext);
+            return (kept.Items.Select(static element => ContentItem.FromJson(element)).ToList(), kept.HasNext);
         }
 
         return await ReadPageAsync(page, pageSize, fromUtc, toUtc);
