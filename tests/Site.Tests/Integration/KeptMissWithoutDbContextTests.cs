@@ -10,7 +10,8 @@ namespace Site.Tests.Integration;
 /// <summary>
 /// Issue 12 point 1: a post or the home page missed by the output cache, once its values are kept, is written without
 /// making an EF Core context at all (<see cref="LazyDbContext"/>): the feature gate, the settings, the public pages'
-/// version and the kept queries ask for one only when they must read. A list that reads rows still makes one, which
+/// version and the kept queries ask for one only when they must read. On PostgreSQL the public pages' version is itself
+/// a query (EF Core's), so each page makes exactly one, for that read. A list that reads rows still makes one, which
 /// shows the count counts.
 /// </summary>
 public sealed class KeptMissWithoutDbContextTests : IDisposable
@@ -35,7 +36,7 @@ public sealed class KeptMissWithoutDbContextTests : IDisposable
 
         Assert.Contains("Only a member of this blog may post a comment.", post, StringComparison.Ordinal);
         Assert.Contains(SeedPath, home, StringComparison.Ordinal);
-        Assert.Equal(0, _site.ContextsMade);
+        Assert.Equal(PostgresCluster.Enabled ? 2 : 0, _site.ContextsMade);
 
         (await reader.GetAsync(Fresh("/archive/2020/09"))).EnsureSuccessStatusCode(); // a month's list reads its rows
         Assert.True(_site.ContextsMade > 0);
