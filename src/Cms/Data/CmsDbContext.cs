@@ -15,8 +15,6 @@ public class CmsDbContext(
     IEnumerable<IModelContributor> contributors,
     ShellSettingsStore shell) : IdentityDbContext<CmsUser, CmsRole, string>(options)
 {
-    private readonly int _traceTemp = TraceTemp();
-    private static int TraceTemp() { if (File.Exists("/tmp/dbctx.on")) File.AppendAllText("/tmp/dbctx.txt", "DBCTX " + Environment.StackTrace + "\n\n"); return 0; }
     private readonly List<Func<Task>> _afterCommit = [];
     private readonly HashSet<Func<Task>> _registered = [];
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cms.Content;
 using Cms.Modules;
 using Cms.Display;
@@ -34,7 +35,7 @@ public sealed class Startup : ModuleStartup
         services.AddExportStep<Recipes.RedirectsExportStep>();
         services.AddPermissions<Permissions>();
         services.AddSingleton<AutoroutePathGenerator>();
-        services.TryAddSingleton<PublicContentCache<System.Text.Json.JsonElement>>();
+        services.TryAddSingleton<PublicContentCache<JsonElement>>();
         services.AddScoped<AutorouteEntries>();
         services.AddScoped<IAutorouteEntries>(sp => sp.GetRequiredService<AutorouteEntries>());
         services.AddAuthorizationHandler<ContentAuthorizationHandler>();

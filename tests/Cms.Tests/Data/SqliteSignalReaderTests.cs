@@ -69,9 +69,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     {
         var file = Database("site.db", version: 6);
         using var reader = new SqliteSignalReader();
-        reader.Read(ConnectionString(file), Select, "signal");
-        Settle(file);
-        reader.Read(ConnectionString(file), Select, "signal");
+        ReadSettled(reader, file);
         Assert.Equal(2, reader.DatabaseReads);
 
         Thread.Sleep(SqliteSignalReader.ReadAgainAfter + TimeSpan.FromMilliseconds(100));
@@ -85,9 +83,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     {
         var file = Database("site.db", version: 1);
         using var reader = new SqliteSignalReader();
-        reader.Read(ConnectionString(file), Select, "signal");
-        Settle(file);
-        reader.Read(ConnectionString(file), Select, "signal");
+        ReadSettled(reader, file);
 
         SqlitePools.ClearAll();
 
@@ -140,6 +136,14 @@ public sealed class SqliteSignalReaderTests : IDisposable
     {
         SqliteConnection.ClearAllPools();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    /// <summary>Two reads, the files settled between them: the second's stamp is one the next read may answer from.</summary>
+    private static void ReadSettled(SqliteSignalReader reader, string file)
+    {
+        reader.Read(ConnectionString(file), Select, "signal");
+        Settle(file);
+        reader.Read(ConnectionString(file), Select, "signal");
     }
 
     private static void Settle(string file)
