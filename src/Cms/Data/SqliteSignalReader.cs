@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace Cms.Data;
@@ -19,6 +20,13 @@ namespace Cms.Data;
 /// lags the wall clock by a tick (milliseconds), far less than <see cref="SettledAfter"/>. So a commit by this
 /// process, the command line or another node on the same file is seen by the next request, as before. The clock here
 /// is the machine's, never a test's: it is compared with the file system's.
+/// <para>
+/// The stamp itself (two <c>lstat</c> calls) was then 7 % of a cache miss: system calls are dear on this machine. So
+/// one stamp serves every read of the next <see cref="StampKeptFor"/> (a millisecond): a commit by another process
+/// is seen at most that much later, less than a command takes to exit after its commit. This process's own moves of
+/// the signal are told at once (<see cref="SignalMoved"/>, called after the public pages' signal is bumped): the next
+/// read takes a new stamp, so a change is seen by the request after it, as before.
+/// </para>
 /// </remarks>
 public sealed class SqliteSignalReader : IDisposable
 {
@@ -31,13 +39,32 @@ public sealed class SqliteSignalReader : IDisposable
     /// <summary>A value remembered this long is read again whatever the stamp says: a bound on anything a stamp could miss.</summary>
     public static readonly TimeSpan ReadAgainAfter = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long one stamp of a database's files serves the reads after it (unless this process moved a signal since).</summary>
+    public static readonly TimeSpan StampKeptFor = TimeSpan.FromMilliseconds(1);
+
+    // Moved by SignalMoved: a stamp taken before this process's last move of a signal is not used again.
+    private static long s_signalMoves;
+
     private readonly ConcurrentDictionary<(string ConnectionString, string Select), ConcurrentBag<Held>> _held = new();
-    private readonly ConcurrentDictionary<string, SqliteFiles?> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FilesWatch?> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string ConnectionString, string Select, string Id), Remembered> _remembered = new();
     private long _databaseReads;
     private volatile bool _disposed;
 
-    public SqliteSignalReader() => SqlitePools.Cleared += Clear;
+    private readonly long _stampKeptFor;
+
+    /// <param name="stampKeptFor">How long one stamp serves (<see cref="StampKeptFor"/> unless given; zero: a stamp per read).</param>
+    public SqliteSignalReader(TimeSpan? stampKeptFor = null)
+    {
+        _stampKeptFor = (long)((stampKeptFor ?? StampKeptFor).TotalSeconds * Stopwatch.Frequency);
+        SqlitePools.Cleared += Clear;
+    }
+
+    /// <summary>
+    /// This process has just committed a move of a signal's version: every reader's next read takes a new stamp of the
+    /// files instead of one taken before (so the move is seen by the next request, however soon it comes).
+    /// </summary>
+    public static void SignalMoved() => Interlocked.Increment(ref s_signalMoves);
 
     /// <summary>The connections open now (kept between reads), for the tests.</summary>
     public int OpenConnections => _held.Values.Sum(bag => bag.Count);
@@ -48,7 +75,7 @@ public sealed class SqliteSignalReader : IDisposable
     /// <summary>The value <paramref name="select"/> (one parameter, <c>$id</c>) returns for <paramref name="id"/>, or -1 when none.</summary>
     public long Read(string connectionString, string select, string id)
     {
-        var files = _files.GetOrAdd(connectionString, SqliteFileStamp.FilesOf);
+        var files = _files.GetOrAdd(connectionString, static connectionString => SqliteFileStamp.FilesOf(connectionString) is { } files ? new FilesWatch(files) : null);
         if (files is null)
         {
             return ReadDatabase(connectionString, select, id);
@@ -56,7 +83,7 @@ public sealed class SqliteSignalReader : IDisposable
 
         var generation = SqlitePools.Generation;
         var started = DateTime.UtcNow;
-        var stamp = SqliteFileStamp.Of(files);
+        var stamp = files.Stamp(_stampKeptFor);
         var key = (connectionString, select, id);
         if (_remembered.TryGetValue(key, out var known) && known.Generation == generation && known.Stamp == stamp
             && known.Stamp.LastWritten <= known.ReadAt - SettledAfter && started - known.ReadAt < ReadAgainAfter && started >= known.ReadAt)
@@ -121,6 +148,11 @@ public sealed class SqliteSignalReader : IDisposable
     private void Clear()
     {
         _remembered.Clear();
+        foreach (var files in _files.Values)
+        {
+            files?.Forget();
+        }
+
         foreach (var bag in _held.Values)
         {
             while (bag.TryTake(out var held))
@@ -128,6 +160,32 @@ public sealed class SqliteSignalReader : IDisposable
                 held.Dispose();
             }
         }
+    }
+
+    /// <summary>A database's files and the last stamp taken of them, which serves the reads of the next moments.</summary>
+    private sealed class FilesWatch(SqliteFiles files)
+    {
+        private volatile Taken? _last;
+
+        /// <summary>The last stamp if it is younger than <paramref name="keptFor"/> (stopwatch ticks) and no signal moved since; else a new one.</summary>
+        public SqliteFileStamp Stamp(long keptFor)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var moves = Interlocked.Read(ref s_signalMoves);
+            if (_last is { } last && last.Moves == moves && now - last.At < keptFor && now >= last.At)
+            {
+                return last.Stamp;
+            }
+
+            var stamp = SqliteFileStamp.Of(files);
+            _last = new Taken(stamp, now, moves);
+            return stamp;
+        }
+
+        public void Forget() => _last = null;
+
+        // The time is taken before the stamp: a stamp is never younger than it says.
+        private sealed record Taken(SqliteFileStamp Stamp, long At, long Moves);
     }
 
     /// <summary>A value read, the files' stamp taken before it, and when (the machine's clock, before the stamp).</summary>

@@ -21,6 +21,8 @@ public sealed class PublicCache(IOutputCacheStore store, IServiceScopeFactory sc
         await EvictLocalAsync();
         using var scope = scopes.CreateScope();
         var version = await BumpAsync(scope.ServiceProvider.GetRequiredService<CmsDbContext>(), ClusterSignals.PublicPagesSignal);
+        // This process's next page reads the version anew, not from a stamp of the files taken before the bump.
+        SqliteSignalReader.SignalMoved();
         lock (_ownVersions)
         {
             _ownVersions.Add(version);

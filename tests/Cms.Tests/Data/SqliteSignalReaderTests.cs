@@ -13,13 +13,16 @@ namespace Cms.Tests.Data;
 public sealed class SqliteSignalReaderTests : IDisposable
 {
     private const string Select = "SELECT \"Version\" FROM \"Documents\" WHERE \"Id\" = $id";
+
+    // A stamp of the files for every read: these tests commit and read again within the default millisecond.
+    private static readonly TimeSpan s_everyRead = TimeSpan.Zero;
     private readonly string _folder = Directory.CreateTempSubdirectory("signal-reader-").FullName;
 
     [Fact]
     public void ReadsTheLastCommittedVersion_OnOneKeptConnection()
     {
         var file = Database("site.db", version: 3);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
 
         Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
         Execute(file, "UPDATE \"Documents\" SET \"Version\" = 4 WHERE \"Id\" = 'signal'");
@@ -32,7 +35,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public void WhileTheFilesAreUnchanged_AndSettled_TheValueComesFromMemory_AndACommitIsSeenAtOnce()
     {
         var file = Database("site.db", version: 3);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
         Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
 
         // Files last written a minute ago: settled. The next read takes their stamp, the one after is answered from it.
@@ -50,11 +53,54 @@ public sealed class SqliteSignalReaderTests : IDisposable
     }
 
     [Fact]
+    public void OneStampServesTheReadsAfterIt_UntilThisProcessMovesASignal()
+    {
+        var file = Database("site.db", version: 3);
+        using var reader = new SqliteSignalReader(TimeSpan.FromMinutes(1));
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+
+        // The files settle, and this process says it moved a signal: the next read takes a new (settled) stamp.
+        Settle(file);
+        SqliteSignalReader.SignalMoved();
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(2, reader.DatabaseReads);
+
+        // Another connection commits: while the stamp serves (here a minute; in the site a millisecond) it is not seen...
+        Execute(file, "UPDATE \"Documents\" SET \"Version\" = 4 WHERE \"Id\" = 'signal'");
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(2, reader.DatabaseReads);
+
+        // ...until this process moves a signal (its own commits say so at once), or the stamp is older than its time.
+        SqliteSignalReader.SignalMoved();
+        Assert.Equal(4, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.DatabaseReads);
+    }
+
+    [Fact]
+    public void AStampOlderThanItsTime_IsTakenAgain_AndACommitIsSeen()
+    {
+        var keptFor = TimeSpan.FromMilliseconds(50);
+        var file = Database("site.db", version: 3);
+        using var reader = new SqliteSignalReader(keptFor);
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+        Settle(file);
+        Thread.Sleep(keptFor * 2);
+        Assert.Equal(3, reader.Read(ConnectionString(file), Select, "signal"));
+
+        Execute(file, "UPDATE \"Documents\" SET \"Version\" = 4 WHERE \"Id\" = 'signal'");
+        Thread.Sleep(keptFor * 2);
+
+        Assert.Equal(4, reader.Read(ConnectionString(file), Select, "signal"));
+        Assert.Equal(3, reader.DatabaseReads);
+    }
+
+    [Fact]
     public void FilesWrittenJustNow_AreReadEveryTime()
     {
         // A commit in the same tick of the kernel's file clock could leave the stamp as it was: only settled files are trusted.
         var file = Database("site.db", version: 5);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
 
         for (var i = 0; i < 3; i++)
         {
@@ -68,7 +114,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public void ARememberedValue_IsReadAgainAfterASecond_WhateverTheStamp()
     {
         var file = Database("site.db", version: 6);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
         ReadSettled(reader, file);
         Assert.Equal(2, reader.DatabaseReads);
 
@@ -82,7 +128,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public void AfterClearAll_TheRememberedValueIsForgotten()
     {
         var file = Database("site.db", version: 1);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
         ReadSettled(reader, file);
 
         SqlitePools.ClearAll();
@@ -95,7 +141,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public async Task ManyReadsAtOnce_KeepAtMostAFewConnections()
     {
         var file = Database("site.db", version: 7);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
 
         var values = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => reader.Read(ConnectionString(file), Select, "signal"))));
 
@@ -107,7 +153,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public void AfterClearAll_AReplacedFileIsRead_NotTheOldOne()
     {
         var file = Database("site.db", version: 1);
-        using var reader = new SqliteSignalReader();
+        using var reader = new SqliteSignalReader(s_everyRead);
         Assert.Equal(1, reader.Read(ConnectionString(file), Select, "signal"));
 
         // A restore: the backup's file takes the database's place.
@@ -123,7 +169,7 @@ public sealed class SqliteSignalReaderTests : IDisposable
     public void Dispose_ClosesTheKeptConnections()
     {
         var file = Database("site.db", version: 2);
-        var reader = new SqliteSignalReader();
+        var reader = new SqliteSignalReader(s_everyRead);
         reader.Read(ConnectionString(file), Select, "signal");
 
         reader.Dispose();
