@@ -116,7 +116,7 @@ report() {
       "$(fmt_n "$(row_field "$s" home member 1 5)")" "$(fmt_n "$(row_field "$s" home member 2 5)")" \
       "$(pct_change "$(row_field "$s" home member 1 5)" "$(row_field "$s" home member 2 5)")"
   done
-  echo "start-up (process start to the first 200 from /, $STARTUP_RUNS runs each):"
+  echo "start-up (process start to the first 200 from /, $([ "$STARTUP_RUNS" = 0 ] && echo "the start of the loads' site, one each" || echo "$STARTUP_RUNS runs each")):"
   for s in "${SITES[@]}"; do
     printf '  %-5s median %s ms (%s ms), CPU used by then %s ms (median), RSS at the first answer %s MiB (median)\n' "$s" \
       "$(fmt_n "$(median_of "${STARTUP_MS[$s]}")")" "$(range_of "${STARTUP_MS[$s]}")" "$(fmt_n "$(median_of "${STARTUP_CPU[$s]}")")" \

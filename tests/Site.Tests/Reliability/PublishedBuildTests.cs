@@ -5,7 +5,7 @@ namespace Site.Tests.Reliability;
 
 /// <summary>
 /// Issue 12, points 4 and 5, as a deployer's `dotnet publish -c Release` gives them: Workstation GC with background
-/// collections, gen0's budget at most 6 MiB and no dynamic PGO (the memory target; bench/gc.sh measured the choices) and ReadyToRun code for the site's own assemblies
+/// collections, gen0's budget at most 6 MiB, no dynamic PGO and no spinning thread-pool workers (the memory target; bench/gc.sh measured the choices) and ReadyToRun code for the site's own assemblies
 /// (the start-up target: no JIT before the first answer for code that was compiled ahead of time).
 /// </summary>
 public sealed class PublishedBuildTests
@@ -22,6 +22,8 @@ public sealed class PublishedBuildTests
         Assert.False(config["System.Runtime.TieredPGO"]!.GetValue<bool>());
         // Gen0's budget bounded (the runtime reads the number as written: decimal).
         Assert.Equal("6291456", config["System.GC.Gen0MaxBudget"]!.ToString());
+        // Point 6: idle thread-pool workers block at once instead of spinning on a core the proxy needs.
+        Assert.Equal("0", config["System.Threading.ThreadPool.UnfairSemaphoreSpinLimit"]!.ToString());
     }
 
     [Fact]
