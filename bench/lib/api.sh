@@ -22,6 +22,8 @@ api_report() {
   echo "Content API (issue 15 point 8: cached GET $API_PATH >= 1.0 x the cached HTML post):"
   for s in "${SITES[@]}"; do
     api="$(row_field "$s" api cached 1 5)"; post="$(row_field "$s" post cached 1 5)"
+    # LARGE_CACHED=0 (QUICK) loads no cached page on the large site: nothing to compare with.
+    [ -n "$post" ] || { printf '  %-5s api %s req/s; its cached post not loaded (LARGE_CACHED=0)\n' "$s" "$(fmt_n "${api:-0}")"; continue; }
     printf '  %-5s api %s req/s, post %s req/s: ratio %s\n' "$s" "$(fmt_n "${api:-0}")" "$(fmt_n "${post:-0}")" "$(ratio "${api:-NA}" "${post:-NA}")"
   done
 }
