@@ -188,7 +188,7 @@ public sealed class SqliteSignalReader : IDisposable
         private sealed record Taken(SqliteFileStamp Stamp, long At, long Moves);
     }
 
-    /// <summary>A value read, the files' stamp taken before it, and when (the machine's clock, before the stamp).</summary>
+    /// <summary>A value read, the files' stamp taken before it (a shared one at most <see cref="StampKeptFor"/> before), and when (the machine's clock, just before the read).</summary>
     private sealed record Remembered(long Value, SqliteFileStamp Stamp, DateTime ReadAt, int Generation);
 
     /// <summary>A connection of its own (outside the pool, so closing it closes it) with the SELECT prepared on it.</summary>
