@@ -32,7 +32,7 @@ internal sealed class ContentImporter(CmsDbContext db, IContentDefinitionManager
             {
                 await ImportBatchAsync(batch);
 
-                // New rows go in multi-row INSERTs (EF Core sends one statement per row), updates and deletes through EF.
+                // New rows go in sets (a COPY on PostgreSQL; EF Core sends one statement per row), updates and deletes through EF.
                 await writer.SaveAsync();
 
                 // What the batch and its handlers wrote is saved: stop tracking it, or every later save looks at

@@ -4,16 +4,18 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Cms.Data;
 
 /// <summary>
 /// Saves an import batch's changes with its new rows written in sets (issue 12: 10,000 posts at 1,000 a
 /// second). EF Core sends one INSERT per added row (SQLite prepares each one anew); here the rows of each
-/// plain table go in multi-row INSERTs of <see cref="MaxParameters"/> values at most, through EF's own type
-/// mappings (so values are stored exactly as EF stores them) and its command pipeline (so interceptors,
-/// logging and the current transaction apply). Updates and deletes are saved by EF first, so a row replaced
-/// (an index entry removed and written again) is gone before its successor arrives.
+/// plain table go, with each value converted by EF's own type mapping (so values are stored exactly as EF
+/// stores them) and in the current transaction: on PostgreSQL in one binary COPY, on SQLite through one
+/// prepared INSERT run again for each row, elsewhere in multi-row INSERTs of <see cref="MaxParameters"/> values
+/// at most through EF's command pipeline. Updates and deletes are saved by EF first, so a row replaced (an
+/// index entry removed and written again) is gone before its successor arrives.
 /// </summary>
 internal sealed class RowInserter(CmsDbContext db)
 {
@@ -71,6 +73,12 @@ internal sealed class RowInserter(CmsDbContext db)
             return;
         }
 
+        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
+        {
+            await CopyAsync(npgsql, head, columns, rows);
+            return;
+        }
+
         await using var factory = db.Database.GetDbConnection().CreateCommand();
         foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Count)))
         {
@@ -116,6 +124,45 @@ internal sealed class RowInserter(CmsDbContext db)
 
             await command.ExecuteNonQueryAsync();
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: the rows go in one binary COPY, in the transaction the connection holds. Multi-row INSERTs made a
+    /// parameter object for every value and had the server parse statements of 2,000 of them; COPY streams the values,
+    /// each converted by the column's type mapping as EF would (enums, ...). bench/import.sh, side by side: 0.75 of
+    /// the time for 10,000 posts, 0.8 of the command line's CPU.
+    /// </summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, string head, List<IProperty> columns, List<object> rows)
+    {
+        // "INSERT INTO t (a, b) VALUES " names the table and its columns as COPY wants them.
+        var copy = "COPY " + head["INSERT INTO ".Length..^" VALUES ".Length] + " FROM STDIN (FORMAT BINARY)";
+        var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
+        var getters = columns.Select(c => c.GetGetter()).ToArray();
+        var types = mappings.Select(m => m.StoreTypeNameBase).ToArray();
+        await using var importer = await connection.BeginBinaryImportAsync(copy);
+        foreach (var row in rows)
+        {
+            await importer.StartRowAsync();
+            for (var c = 0; c < columns.Count; c++)
+            {
+                var value = getters[c].GetClrValueUsingContainingEntity(row);
+                if (value is not null && mappings[c].Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                if (value is null)
+                {
+                    await importer.WriteNullAsync();
+                }
+                else
+                {
+                    await importer.WriteAsync(value, types[c]);
+                }
+            }
+        }
+
+        await importer.CompleteAsync();
     }
 
     private static string Placeholders(ISqlGenerationHelper sql, int first, int count)

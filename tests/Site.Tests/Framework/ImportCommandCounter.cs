@@ -8,7 +8,7 @@ namespace Site.Tests.Framework;
 /// Counts the queries (SELECT and WITH commands), the saves (SaveChanges calls) and every command sent through EF
 /// Core (queries, saves' statements, raw SQL) of the work a test wraps in <see cref="MeasureAsync{T}"/>, whatever
 /// else the site does meanwhile. The importer's SQLite rows go through one prepared command of its own, re-executed
-/// in the process (no round trip), which EF does not see; on PostgreSQL its multi-row INSERTs are counted.
+/// in the process (no round trip), and on PostgreSQL one binary COPY per table and batch; EF sees neither.
 /// </summary>
 public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInterceptor
 {
