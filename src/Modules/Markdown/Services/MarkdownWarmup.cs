@@ -3,9 +3,9 @@ using Cms.Hosting;
 namespace Modules.Markdown.Services;
 
 /// <summary>
-/// The renderer is built with its two sanitisers, whose HTML and CSS tables (AngleSharp's) take a start about a tenth
-/// of its CPU; every page of posts renders Markdown, so the first request would build them. Renders a text through
-/// each path once, so Markdig's and the sanitiser's code is ready too. (Its few short texts stay in the renderer's cache like any other.)
+/// The renderer's two sanitisers, built on first use, take a start about a tenth of its CPU (AngleSharp's HTML and CSS
+/// tables); every page of posts renders Markdown, so the first request would build them. Renders a text through each
+/// path once, so both are built and Markdig's and the sanitiser's code is ready too. (Its few short texts stay in the renderer's cache like any other.)
 /// </summary>
 public sealed class MarkdownWarmup(IMarkdownRenderer markdown) : IStartupWarmup
 {
