@@ -129,8 +129,8 @@ internal sealed class RowInserter(CmsDbContext db)
     /// <summary>
     /// PostgreSQL: the rows go in one binary COPY, in the transaction the connection holds. Multi-row INSERTs made a
     /// parameter object for every value and had the server parse statements of 2,000 of them; COPY streams the values,
-    /// each converted by the column's type mapping as EF would (enums, ...). bench/import.sh, side by side: 0.75 of
-    /// the time for 10,000 posts, 0.8 of the command line's CPU.
+    /// each converted by the column's type mapping as EF would (enums, ...). bench/import.sh, side by side: 0.74 of
+    /// the time for 10,000 posts, 0.80 of the command line's CPU.
     /// </summary>
     private static async Task CopyAsync(NpgsqlConnection connection, string head, List<IProperty> columns, List<object> rows)
     {
