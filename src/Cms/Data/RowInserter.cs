@@ -13,15 +13,11 @@ namespace Cms.Data;
 /// second). EF Core sends one INSERT per added row (SQLite prepares each one anew); here the rows of each
 /// plain table go, with each value converted by EF's own type mapping (so values are stored exactly as EF
 /// stores them) and in the current transaction: on PostgreSQL in one binary COPY, on SQLite through one
-/// prepared INSERT run again for each row, elsewhere in multi-row INSERTs of <see cref="MaxParameters"/> values
-/// at most through EF's command pipeline. Updates and deletes are saved by EF first, so a row replaced (an
+/// prepared INSERT run again for each row. Updates and deletes are saved by EF first, so a row replaced (an
 /// index entry removed and written again) is gone before its successor arrives.
 /// </summary>
 internal sealed class RowInserter(CmsDbContext db)
 {
-    /// <summary>Values per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters.</summary>
-    public const int MaxParameters = 2000;
-
     /// <summary>Saves the tracker's changes; the added rows of plain tables stop being tracked once written.</summary>
     public async Task SaveAsync()
     {
@@ -65,37 +61,19 @@ internal sealed class RowInserter(CmsDbContext db)
     {
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ("
-            + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ") VALUES ";
-        if (db.Database.IsSqlite())
+        // Only names are written into the text; every value is a parameter (SQLite) or streamed (COPY).
+        var target = sql.DelimitIdentifier(table.Name, table.Schema)
+            + " (" + string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!))) + ")";
+        switch (db.Database.GetDbConnection())
         {
-            await InsertOneByOneAsync(head, sql, columns, rows);
-            return;
-        }
-
-        if (db.Database.GetDbConnection() is NpgsqlConnection npgsql)
-        {
-            await CopyAsync(npgsql, head, columns, rows);
-            return;
-        }
-
-        await using var factory = db.Database.GetDbConnection().CreateCommand();
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / columns.Count)))
-        {
-            var parameters = new List<DbParameter>(chunk.Length * columns.Count);
-            var values = new List<string>(chunk.Length);
-            foreach (var row in chunk)
-            {
-                values.Add(Placeholders(sql, parameters.Count, columns.Count));
-                for (var c = 0; c < columns.Count; c++)
-                {
-                    parameters.Add(Parameter(factory, "p" + parameters.Count, columns[c], row));
-                }
-            }
-
-            // Only names and placeholders are written into the text; every value is a parameter.
-            var statement = head + string.Join(", ", values);
-            await db.Database.ExecuteSqlRawAsync(statement, parameters);
+            case NpgsqlConnection npgsql:
+                await CopyAsync(npgsql, target, columns, rows);
+                break;
+            case var _ when db.Database.IsSqlite():
+                await InsertOneByOneAsync("INSERT INTO " + target + " VALUES ", sql, columns, rows);
+                break;
+            default:
+                throw new NotSupportedException($"Rows cannot be written in sets on {db.Database.ProviderName}: the site runs on SQLite or PostgreSQL.");
         }
     }
 
@@ -127,15 +105,14 @@ internal sealed class RowInserter(CmsDbContext db)
     }
 
     /// <summary>
-    /// PostgreSQL: the rows go in one binary COPY, in the transaction the connection holds. Multi-row INSERTs made a
-    /// parameter object for every value and had the server parse statements of 2,000 of them; COPY streams the values,
+    /// PostgreSQL: the rows go in one binary COPY, in the transaction the connection holds. Multi-row INSERTs (before) made
+    /// a parameter object for every value and had the server parse statements of 2,000 of them; COPY streams the values,
     /// each converted by the column's type mapping as EF would (enums, ...). bench/import.sh, side by side: 0.74 of
     /// the time for 10,000 posts, 0.80 of the command line's CPU.
     /// </summary>
-    private static async Task CopyAsync(NpgsqlConnection connection, string head, List<IProperty> columns, List<object> rows)
+    private static async Task CopyAsync(NpgsqlConnection connection, string target, List<IProperty> columns, List<object> rows)
     {
-        // "INSERT INTO t (a, b) VALUES " names the table and its columns as COPY wants them.
-        var copy = "COPY " + head["INSERT INTO ".Length..^" VALUES ".Length] + " FROM STDIN (FORMAT BINARY)";
+        var copy = "COPY " + target + " FROM STDIN (FORMAT BINARY)";
         var mappings = columns.Select(c => c.GetRelationalTypeMapping()).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
         var types = mappings.Select(m => m.StoreTypeNameBase).ToArray();
