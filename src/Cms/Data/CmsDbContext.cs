@@ -18,7 +18,16 @@ public class CmsDbContext(
     private readonly List<Func<Task>> _afterCommit = [];
     private readonly HashSet<Func<Task>> _registered = [];
 
+    /// <summary>
+    /// The model annotation naming the model contributors, in order, that built it: a compiled model (see
+    /// <see cref="CompiledSiteModels"/>) is used only by a host whose contributors are the same.
+    /// </summary>
+    public const string ContributorsAnnotation = "Cms:ModelContributors";
+
     public string TablePrefix { get; } = shell.Current?.TablePrefix ?? "";
+
+    public static string ContributorsKey(IEnumerable<IModelContributor> contributors)
+        => string.Join(";", contributors.Select(c => c.GetType().FullName));
 
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
@@ -146,6 +155,8 @@ public class CmsDbContext(
         {
             contributor.Contribute(builder);
         }
+
+        builder.HasAnnotation(ContributorsAnnotation, ContributorsKey(contributors));
 
         if (TablePrefix.Length > 0)
         {

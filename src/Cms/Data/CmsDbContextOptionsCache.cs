@@ -49,6 +49,10 @@ public sealed class CmsDbContextOptionsCache(IServiceProvider services, ShellSet
         }
 
         options.ReplaceService<IModelCacheKeyFactory, TablePrefixModelCacheKeyFactory>();
+        if (services.GetService<CompiledSiteModels>()?.For(current) is { } compiled)
+        {
+            options.UseModel(compiled);
+        }
 
         // Interceptors registered by the host (metrics, tests counting queries) see every command.
         options.AddInterceptors(services.GetServices<IInterceptor>());
