@@ -7,6 +7,8 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 dotnet tool restore >/dev/null
+# dotnet ef reads both projects' metadata before it builds them, so a fresh clone needs their packages first.
+dotnet restore tools/EfModel/EfModel.csproj >/dev/null
 # Both folders go first: an old file may name an entity type that is gone, and the site must build without them
 # (it finds the models by name, see CompiledSiteModelsExtensions).
 rm -rf src/Site/CompiledModels/Sqlite src/Site/CompiledModels/Postgres
