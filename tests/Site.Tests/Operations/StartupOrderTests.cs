@@ -43,6 +43,17 @@ public sealed class StartupOrderTests(StartupOrderTests.Site site) : IClassFixtu
         Assert.Contains(typeof(MvcActionsWarmup), warmups);
     }
 
+    [Fact]
+    public void TheKeyRing_IsNotReadBeforeTheSiteListens()
+    {
+        var hosted = site.Services.GetServices<IHostedService>().Select(h => h.GetType()).ToList();
+        var dataProtection = typeof(Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions).Assembly;
+
+        // The name the host removes is the framework's: a renamed service would be back, and fail here.
+        Assert.NotNull(dataProtection.GetType(CmsServiceCollectionExtensions.DataProtectionKeyRingAtStart));
+        Assert.DoesNotContain(hosted, t => t.Assembly == dataProtection);
+    }
+
     public sealed class Site : SchemaV1SiteFactory
     {
         public StartProbe Probe { get; } = new();
