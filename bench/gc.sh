@@ -105,11 +105,8 @@ run_config() { # name round
   IFS=',' read -r -a env <<<"${GC[$name]}"
   start=$(now_ms)
   SITE_PID="$( (cd "$OUT" && exec env "${env[@]}" Cms__AppData="$DATA" dotnet "$OUT/Site.dll" --urls "$URL") >>"$WORK/site.log" 2>&1 & echo $!)"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL/" 2>/dev/null)" = "200" ]; do
-    kill -0 "$SITE_PID" 2>/dev/null || { tail -n 30 "$WORK/site.log" >&2; die "the site exited under $name"; }
-    sleep 0.02
-  done
-  startup=$(( $(now_ms) - start ))
+  wait_first_answer "$PORT" "$SITE_PID" "$start" 60 || { tail -n 30 "$WORK/site.log" >&2; die "the site did not answer under $name"; }
+  startup=$FIRST_ANSWER_MS
   owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"
   sleep 1
   start_kb="$(status_kb "$SITE_PID" VmRSS)"

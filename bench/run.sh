@@ -255,12 +255,11 @@ measured_start() { # site
   local s="$1" start
   start=$(now_ms)
   PID[$s]="$(start_site "${DATA[$s]}" "${PORT[$s]}" "$WORK/$s-site.log")"
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$(url_of "$s")/" 2>/dev/null)" = "200" ]; do
-    kill -0 "${PID[$s]}" 2>/dev/null || { tail -n 30 "$WORK/$s-site.log" >&2; die "$s site exited at start"; }
-    [ $(( $(now_ms) - start )) -lt $((STARTUP_TIMEOUT * 1000)) ] || die "$s site did not answer within ${STARTUP_TIMEOUT}s"
-    sleep 0.02
-  done
-  STARTUP_MS[$s]+="$(( $(now_ms) - start )) "
+  wait_first_answer "${PORT[$s]}" "${PID[$s]}" "$start" "$STARTUP_TIMEOUT" || case $? in
+    1) tail -n 30 "$WORK/$s-site.log" >&2; die "$s site exited at start" ;;
+    *) die "$s site did not answer within ${STARTUP_TIMEOUT}s" ;;
+  esac
+  STARTUP_MS[$s]+="$FIRST_ANSWER_MS "
   # The CPU the process used to get there: on a shared machine the wall time is mostly waiting for a core.
   STARTUP_CPU[$s]+="$(( $(cpu_ticks "${PID[$s]}") * 1000 / CLK_TCK )) "
   owns_port "${PID[$s]}" "${PORT[$s]}" || die "port ${PORT[$s]} answers from another process: is another bench running?"

@@ -67,12 +67,11 @@ one_start() { # build, measured (1) or not (0)
   (cd "$OUT" && exec env "${SITE_ENV[@]}" Cms__AppData="$WORK/data-$b" dotnet "$OUT/Site.dll" --urls "$URL") >>"$logf" 2>&1 &
   SITE_PID=$!
   # The same probe as run.sh's start-up section, so the figures compare with its report.
-  until [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 30 "$URL/" 2>/dev/null)" = "200" ]; do
-    kill -0 "$SITE_PID" 2>/dev/null || { tail -n 30 "$logf" >&2; die "build $b exited at start"; }
-    [ $(( $(now_ms) - start )) -lt $((STARTUP_TIMEOUT * 1000)) ] || die "build $b did not answer within ${STARTUP_TIMEOUT}s"
-    sleep 0.02
-  done
-  wall=$(( $(now_ms) - start ))
+  wait_first_answer "$PORT" "$SITE_PID" "$start" "$STARTUP_TIMEOUT" || case $? in
+    1) tail -n 30 "$logf" >&2; die "build $b exited at start" ;;
+    *) die "build $b did not answer within ${STARTUP_TIMEOUT}s" ;;
+  esac
+  wall=$FIRST_ANSWER_MS
   cpu=$(( $(cpu_ticks "$SITE_PID") * 1000 / CLK_TCK ))
   owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"
   stop_pid "$SITE_PID"; SITE_PID=""

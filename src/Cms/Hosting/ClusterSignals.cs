@@ -23,10 +23,14 @@ public sealed class ClusterSignals(
     IRolePermissions roles,
     PublicCache publicCache,
     IOptions<CmsOptions> options,
+    StartupTiming timing,
     ILogger<ClusterSignals> logger) : BackgroundService
 {
     public const string RolesSignal = "Signal:Roles";
     public const string PublicPagesSignal = "Signal:PublicPages";
+
+    /// <summary>The look's query is tagged with this (a comment in its SQL), so a database's statistics tell it apart.</summary>
+    public const string LookTag = "Cluster signals: every document version";
 
     private Dictionary<string, int>? _seen;
 
@@ -41,6 +45,7 @@ public sealed class ClusterSignals(
             if (shell.IsSetUp)
             {
                 await PollAsync(cancellationToken);
+                timing.Mark("the cluster signals' first look taken");
             }
         }
         catch (Exception ex) when (DatabaseAvailability.IsUnavailable(ex) || ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
@@ -55,16 +60,27 @@ public sealed class ClusterSignals(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Max(100, options.Value.ClusterPollMilliseconds));
+
+        // StartAsync has just taken the first look (unless the database was not there): the loop's own first look
+        // waits an interval, instead of reading the same versions again while the node serves its first request
+        // (issue 12 point 5: that second read was about a twentieth of a start's CPU).
+        var wait = _seen is not null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (wait)
+                {
+                    await Task.Delay(interval, stoppingToken);
+                }
+
+                // Every look, failed or not, is followed by an interval: a database that keeps failing is not asked
+                // again at once, nor its failure logged in a loop.
+                wait = true;
                 if (shell.IsSetUp)
                 {
                     await PollAsync(stoppingToken);
                 }
-
-                await Task.Delay(interval, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -73,7 +89,6 @@ public sealed class ClusterSignals(
             catch (Exception ex) when (DatabaseAvailability.IsUnavailable(ex))
             {
                 // DatabaseAvailability has said so once; saying it every poll would bury the log.
-                await Task.Delay(interval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
             catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
@@ -87,7 +102,7 @@ public sealed class ClusterSignals(
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<CmsDbContext>();
-        var versions = await db.Documents.AsNoTracking().ToDictionaryAsync(d => d.Id, d => d.Version, StringComparer.Ordinal, cancellationToken);
+        var versions = await db.Documents.AsNoTracking().TagWith(LookTag).ToDictionaryAsync(d => d.Id, d => d.Version, StringComparer.Ordinal, cancellationToken);
         var seen = _seen;
         _seen = versions;
         if (seen is null)

@@ -14,6 +14,7 @@ namespace Cms.Hosting;
 /// </summary>
 public sealed class StartupTiming(ILogger<StartupTiming> logger)
 {
+    private int _arrived;
     private int _answered;
 
     /// <summary>Milliseconds since the process started (the kernel's start time, so the runtime's own start counts too).</summary>
@@ -48,6 +49,11 @@ public sealed class StartupTiming(ILogger<StartupTiming> logger)
         app.Lifetime.ApplicationStarted.Register(() => timing.Mark("host started, listening"));
         app.Use(async (context, next) =>
         {
+            if (Interlocked.Exchange(ref timing._arrived, 1) == 0)
+            {
+                timing.Mark($"first request arrived ({context.Request.Path})");
+            }
+
             await next(context);
             if (Interlocked.Exchange(ref timing._answered, 1) == 0)
             {
