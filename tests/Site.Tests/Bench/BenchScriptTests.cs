@@ -91,6 +91,69 @@ public sealed class BenchScriptTests
         Assert.Equal("cms_auth=AUTH-VALUE; cms_af=AF-VALUE", header.Trim());
     }
 
+    [Fact]
+    public async Task StartupProbe_WaitsForTheListener_AndTimesTheWhole200_NotAnEarlierAnswer()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var requests = new List<string>();
+        var pageSentMs = 0L;
+        var server = Task.Run(async () =>
+        {
+            // Not listening for the first 400 ms (a start); then a 503, then a 200 whose body comes 200 ms after its headers.
+            await Task.Delay(400);
+            using var late = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            late.Start();
+            foreach (var (head, bodyDelay) in new[] { ("HTTP/1.1 503 Service Unavailable", 0), ("HTTP/1.1 200 OK", 200) })
+            {
+                using var client = await late.AcceptTcpClientAsync();
+                var stream = client.GetStream();
+                var buffer = new byte[1024];
+                var read = await stream.ReadAsync(buffer);
+                requests.Add(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+                await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head + "\r\nConnection: close\r\n\r\n"));
+                await Task.Delay(bodyDelay);
+                try
+                {
+                    await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes("<html>the page</html>\n"));
+                    pageSentMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                }
+                catch (IOException) when (bodyDelay == 0)
+                {
+                    // The probe hangs up on an answer other than 200 as soon as it has read the status.
+                }
+            }
+        });
+
+        var probe = await RunAsync("bash", ["-c",
+            $". \"{Path.Combine(BenchFolder(), "lib", "common.sh")}\"; start=$(now_ms); wait_first_answer {port} $$ \"$start\" 20; echo \"$? $start $FIRST_ANSWER_MS\""]);
+        await server;
+
+        var result = probe.Trim().Split(' ');
+        Assert.Equal("0", result[0]);
+        // The time is taken once the page has come whole, after the 503 and after the 200's headers (1 ms: the probe's clock rounds down).
+        var answeredMs = long.Parse(result[1], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(result[2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(answeredMs, pageSentMs - 1, pageSentMs + 5_000);
+        Assert.Equal(2, requests.Count);
+        Assert.All(requests, r => Assert.StartsWith("GET / HTTP/1.1\r\nHost: 127.0.0.1:", r, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StartupProbe_GivesUp_WhenTheSiteHasExited()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var probe = await RunAsync("bash", ["-c",
+            $". \"{Path.Combine(BenchFolder(), "lib", "common.sh")}\"; true & gone=$!; wait $gone; wait_first_answer {port} $gone \"$(now_ms)\" 20; echo $?"]);
+
+        Assert.Equal("1", probe.Trim());
+    }
+
     private static int CreatedItems(string report) => report.Split('\n').Count(l => l.Contains("content item created: NewsCommentary", StringComparison.Ordinal));
 
     private static async Task<string> GeneratePostsAsync(int first, int count)
