@@ -110,9 +110,15 @@ public sealed class BenchScriptTests
             {
                 using var client = await late.AcceptTcpClientAsync();
                 var stream = client.GetStream();
+                // The whole request, to its blank line: bash's printf may hand it to the socket in more than one write.
+                var request = new System.Text.StringBuilder();
                 var buffer = new byte[1024];
-                var read = await stream.ReadAsync(buffer);
-                requests.Add(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+                while (!request.ToString().Contains("\r\n\r\n", StringComparison.Ordinal) && await stream.ReadAsync(buffer) is > 0 and var read)
+                {
+                    request.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                requests.Add(request.ToString());
                 await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head + "\r\nConnection: close\r\n\r\n"));
                 await Task.Delay(bodyDelay);
                 try
