@@ -94,10 +94,7 @@ public sealed class BenchScriptTests
     [Fact]
     public async Task StartupProbe_WaitsForTheListener_AndTimesTheWhole200_NotAnEarlierAnswer()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
         var requests = new List<string>();
         var pageSentMs = 0L;
         var server = Task.Run(async () =>
@@ -149,15 +146,22 @@ public sealed class BenchScriptTests
     [Fact]
     public async Task StartupProbe_GivesUp_WhenTheSiteHasExited()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
 
         var probe = await RunAsync("bash", ["-c",
             $". \"{Path.Combine(BenchFolder(), "lib", "common.sh")}\"; true & gone=$!; wait $gone; wait_first_answer {port} $gone \"$(now_ms)\" 20; echo $?"]);
 
         Assert.Equal("1", probe.Trim());
+    }
+
+    /// <summary>A loopback port nothing listens on (asked of the system, then let go).</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static int CreatedItems(string report) => report.Split('\n').Count(l => l.Contains("content item created: NewsCommentary", StringComparison.Ordinal));

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
-using Cms.Data;
 using Cms.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -34,17 +32,9 @@ public sealed class ClusterSignalsStartTests : IDisposable
         Assert.Equal(1, looks.Count);
     }
 
-    /// <summary>The first site's database and settings, started anew with a meter of the looks.</summary>
-    private sealed class RestartedNode(SiteFactory first, TaggedCommands looks) : SiteFactory
+    /// <summary>The first site's database and settings, started anew (a second node) with a meter of the looks.</summary>
+    private sealed class RestartedNode(SiteFactory first, TaggedCommands looks) : SecondNodeFactory(first)
     {
-        protected override bool SetUp => false;
-
-        protected override void PrepareAppData()
-        {
-            var settings = first.Services.GetRequiredService<ShellSettingsStore>().Current!;
-            File.WriteAllText(Path.Combine(AppData, "site.json"), JsonSerializer.Serialize(settings));
-        }
-
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);

@@ -9,7 +9,7 @@ using Site.Tests.Infrastructure;
 namespace Site.Tests.Cluster;
 
 /// <summary>A second node of a site: its own App_Data, keys folder and caches; the first node's database.</summary>
-public sealed class SecondNodeFactory(SiteFactory first) : SiteFactory
+public class SecondNodeFactory(SiteFactory first) : SiteFactory
 {
     protected override bool SetUp => false;
 
