@@ -2,6 +2,8 @@ namespace TraceSummary;
 
 internal static class Tally
 {
+    /// <summary>A name's width before it is cut (LINE_WIDTH; 160): a caller chain of CALLER_DEPTH frames may need more.</summary>
+    private static readonly int s_lineWidth = int.TryParse(Environment.GetEnvironmentVariable("LINE_WIDTH"), out var width) && width > 0 ? width : 160;
     public static void Bump(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     public static void Bump(Dictionary<string, long> counts, string key, long by) => counts[key] = counts.GetValueOrDefault(key) + by;
@@ -28,7 +30,7 @@ internal static class Tally
 
         var parts = name.Split(" <- ").Select(chain => string.Join(" -> ", chain.Split(" -> ").Select(WithoutArguments)));
         var shortName = string.Join(" <- ", parts);
-        return shortName.Length > 160 ? shortName[..160] + "..." : shortName;
+        return shortName.Length > s_lineWidth ? shortName[..s_lineWidth] + "..." : shortName;
     }
 
     private static string WithoutArguments(string method)

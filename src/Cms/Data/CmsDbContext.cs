@@ -17,6 +17,9 @@ public class CmsDbContext(
 {
     private readonly List<Func<Task>> _afterCommit = [];
     private readonly HashSet<Func<Task>> _registered = [];
+    private readonly List<Func<Task>> _beforeCommit = [];
+    private readonly HashSet<Func<Task>> _registeredBeforeCommit = [];
+    private bool _inOwnTransaction;
 
     /// <summary>
     /// The model annotation naming the model contributors, in order, that built it: a compiled model (see
@@ -47,6 +50,24 @@ public class CmsDbContext(
         }
     }
 
+    /// <summary>
+    /// Runs the action once, last, inside the transaction <see cref="InTransactionAsync{T}"/> began, just before it
+    /// commits; with no such transaction, at once. For work that each batch of a long change calls for but that costs
+    /// with the whole table, such as merging a full-text index: an import's twenty batches ask for it twenty times
+    /// and it runs once. The same action (an equal delegate) registered again runs once, as with <see cref="AfterCommit"/>.
+    /// </summary>
+    public async Task BeforeCommitAsync(Func<Task> action)
+    {
+        if (!_inOwnTransaction)
+        {
+            await action();
+        }
+        else if (_registeredBeforeCommit.Add(action))
+        {
+            _beforeCommit.Add(action);
+        }
+    }
+
     /// <summary>Raised when a transaction begun by <see cref="InTransactionAsync{T}"/> rolls back.</summary>
     public event Action? RolledBack;
 
@@ -70,10 +91,18 @@ public class CmsDbContext(
         }
 
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+        _inOwnTransaction = true;
         try
         {
             var result = await work();
+            // Registered work may register more (or fail: then nothing is committed).
+            for (var i = 0; i < _beforeCommit.Count; i++)
+            {
+                await _beforeCommit[i]();
+            }
+
             await transaction.CommitAsync(cancellationToken);
+            _inOwnTransaction = false;
             await RunAfterCommitAsync();
             return result;
         }
@@ -84,6 +113,12 @@ public class CmsDbContext(
             ChangeTracker.Clear();
             RolledBack?.Invoke();
             throw;
+        }
+        finally
+        {
+            _inOwnTransaction = false;
+            _beforeCommit.Clear();
+            _registeredBeforeCommit.Clear();
         }
     }
 

@@ -75,6 +75,26 @@ public sealed class ImportBatchTests(ImportBatchTests.ImportSite site) : IClassF
     }
 
     [Fact]
+    public async Task ManyBatches_MergeTheSearchIndexOnce_BeforeTheCommit()
+    {
+        // Three batches of the importer's 500. SQLite's full-text index was merged (rewritten whole) after each batch:
+        // twenty times for 10,000 posts, each costing with the site's size. Now once, as the transaction's last work.
+        const int Count = 2 * ContentStep.ProgressEvery + 20;
+        _ = site.Services; // the site is set up (its own recipes merge the index) before the count starts
+        var (result, tally) = await ImportCommandCounter.MeasureAsync(() => ApplyAsync(Posts(40001, Count)));
+
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.Equal(PostgresCluster.Enabled ? 0 : 1, tally.CommandsHolding("VALUES ('optimize')"));
+
+        // The merged index finds the first batch's posts and the last's; a word of every post finds the newest first.
+        foreach (var n in new[] { 40001, 40000 + Count })
+        {
+            var (_, found) = await Html.GetAsync(site.CreateReader(), $"/search?q=batchidxword+{Id(n)}");
+            Assert.Contains(found.QuerySelectorAll("a"), a => a.GetAttribute("href")?.EndsWith($"/batch/post-{n}", StringComparison.Ordinal) == true);
+        }
+    }
+
+    [Fact]
     public async Task BatchedImport_KeepsPathsTagsSearchAndLinkChecks()
     {
         var date = "2022-05-04T10:00:00Z";

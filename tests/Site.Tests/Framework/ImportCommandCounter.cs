@@ -27,6 +27,13 @@ public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInt
 
         public int Saves => Volatile.Read(ref _saves);
 
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _texts = new();
+
+        /// <summary>The commands whose text holds <paramref name="part"/>.</summary>
+        public int CommandsHolding(string part) => _texts.Count(t => t.Contains(part, StringComparison.Ordinal));
+
+        public void Text(string text) => _texts.Enqueue(text);
+
         public void Query() => Interlocked.Increment(ref _queries);
 
         public void Save() => Interlocked.Increment(ref _saves);
@@ -82,6 +89,7 @@ public sealed class ImportCommandCounter : DbCommandInterceptor, ISaveChangesInt
         }
 
         tally.Command();
+        tally.Text(command.CommandText);
         var text = command.CommandText.TrimStart();
         if ((text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase)))
         {
