@@ -8,6 +8,8 @@
 #
 #   A=/tmp/before-publish B=/tmp/after-publish bash bench/startup.sh
 #   (each a `dotnet publish src/Site/Site.csproj -c Release -o FOLDER`; B may equal A, to see the noise)
+#   A=/tmp/publish B=/tmp/publish B_ENV="DOTNET_TieredCompilation=0" bash bench/startup.sh
+#   (A_ENV and B_ENV: space-separated NAME=VALUE settings one build's starts get, a runtime knob tried without a rebuild)
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -63,8 +65,10 @@ ROWS="$WORK/rows.tsv" # build wall_ms cpu_ms
 one_start() { # build, measured (1) or not (0)
   local b="$1" start wall cpu logf="$WORK/site-$1.log"
   OUT="$WORK/build-$b"
+  local extra="${b}_ENV" build_env=()
+  read -r -a build_env <<<"${!extra:-}"
   start=$(now_ms)
-  (cd "$OUT" && exec env "${SITE_ENV[@]}" Cms__AppData="$WORK/data-$b" dotnet "$OUT/Site.dll" --urls "$URL") >>"$logf" 2>&1 &
+  (cd "$OUT" && exec env "${SITE_ENV[@]}" "${build_env[@]}" Cms__AppData="$WORK/data-$b" dotnet "$OUT/Site.dll" --urls "$URL") >>"$logf" 2>&1 &
   SITE_PID=$!
   # The same probe as run.sh's start-up section, so the figures compare with its report.
   wait_first_answer "$PORT" "$SITE_PID" "$start" "$STARTUP_TIMEOUT" || case $? in

@@ -26,6 +26,8 @@ internal sealed class ContentImporter(CmsDbContext db, IContentDefinitionManager
         // Changes are looked for once a batch, before its save, not at every query and Add of the batch.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // The handlers' new index rows (CmsDbContext.AddRows) come to the writer untracked.
+        db.CollectHandedRows();
         try
         {
             foreach (var batch in Batches(items))
@@ -45,6 +47,7 @@ internal sealed class ContentImporter(CmsDbContext db, IContentDefinitionManager
         }
         finally
         {
+            db.StopCollectingHandedRows();
             db.ChangeTracker.AutoDetectChangesEnabled = detect;
         }
     }
@@ -106,7 +109,7 @@ internal sealed class ContentImporter(CmsDbContext db, IContentDefinitionManager
             if (target is null)
             {
                 target = new ContentItemRecord();
-                db.ContentItems.Add(target);
+                db.AddRows([target]);
                 rows.Add(target);
             }
 

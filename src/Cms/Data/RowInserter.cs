@@ -18,12 +18,31 @@ namespace Cms.Data;
 /// </summary>
 internal sealed class RowInserter(CmsDbContext db)
 {
-    /// <summary>Saves the tracker's changes; the added rows of plain tables stop being tracked once written.</summary>
+    /// <summary>
+    /// Saves the tracker's changes and the rows handed over untracked (<see cref="CmsDbContext.AddRows"/>); the added rows
+    /// of plain tables stop being tracked once written.
+    /// </summary>
     public async Task SaveAsync()
     {
+        var handed = new List<(IEntityType Type, object Row)>();
+        foreach (var row in db.TakeHandedRows())
+        {
+            var type = TypeOf(row);
+            if (Columns(type) is not null && (StoreNumberedKey(type) is not { } key || IsUnset(key, row)))
+            {
+                handed.Add((type, row));
+            }
+            else
+            {
+                // Not a plain table, or a key the caller chose: EF writes it, as it would have.
+                db.Add(row);
+            }
+        }
+
         db.ChangeTracker.DetectChanges();
         var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && Writable(e)).ToList();
-        var tables = added.GroupBy(e => e.Metadata).Select(g => (Type: g.Key, Rows: g.Select(e => e.Entity).ToList())).ToList();
+        var tables = added.Select(e => (Type: e.Metadata, Row: e.Entity)).Concat(handed)
+            .GroupBy(r => r.Type).Select(g => (Type: g.Key, Rows: g.Select(r => r.Row).ToList())).ToList();
         foreach (var entry in added)
         {
             entry.State = EntityState.Detached;
@@ -35,6 +54,24 @@ internal sealed class RowInserter(CmsDbContext db)
             await InsertAsync(type, Columns(type)!, rows);
         }
     }
+
+    private readonly Dictionary<Type, IEntityType> _types = [];
+
+    private IEntityType TypeOf(object row)
+    {
+        if (!_types.TryGetValue(row.GetType(), out var type))
+        {
+            type = db.Model.FindEntityType(row.GetType())
+                ?? throw new InvalidOperationException($"{row.GetType().Name} rows were handed to the importer, but it is not a table of the site's model.");
+            _types[row.GetType()] = type;
+        }
+
+        return type;
+    }
+
+    /// <summary>A database-numbered key the row leaves at its default (0): the database gives it one.</summary>
+    private static bool IsUnset(IProperty key, object row)
+        => key.GetGetter().GetClrValueUsingContainingEntity(row) is 0 or 0L;
 
     private readonly Dictionary<IEntityType, List<IProperty>?> _columns = [];
 

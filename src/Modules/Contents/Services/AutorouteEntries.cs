@@ -141,7 +141,7 @@ public sealed class AutorouteEntries(
             set.RemoveRange(await set.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());
         }
 
-        set.AddRange(changes.SelectMany(RowsOf));
+        Db.AddRows(changes.SelectMany(RowsOf));
     }
 
     private static IEnumerable<AutoroutePartIndex> RowsOf(ContentChange change)

@@ -54,7 +54,7 @@ public sealed class ForecastIndexHandler(CmsDbContext db, IAutorouteEntries entr
                 continue;
             }
 
-            index.AddRange(part.Forecasts.Select(f => new ForecastIndex
+            db.AddRows(part.Forecasts.Select(f => new ForecastIndex
             {
                 ContentItemId = published.ContentItemId,
                 ForecastId = f.Id,
@@ -70,7 +70,7 @@ public sealed class ForecastIndexHandler(CmsDbContext db, IAutorouteEntries entr
             }));
             if (part.Forecasts.Count > 0)
             {
-                tags.AddRange(PostTagSlugs.Of(published).Select(slug => new ForecastTag { ContentItemId = published.ContentItemId, Slug = slug }));
+                db.AddRows(PostTagSlugs.Of(published).Select(slug => new ForecastTag { ContentItemId = published.ContentItemId, Slug = slug }));
             }
         }
     }

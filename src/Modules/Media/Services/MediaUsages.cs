@@ -11,9 +11,13 @@ public sealed partial class MediaUsages(LazyDbContext lazyDb, IContentManager co
 {
     private CmsDbContext Db => lazyDb.Context;
 
-    /// <summary>The media paths a version's text refers to ("/media/2026/11/a.jpg" anywhere in any part).</summary>
+    /// <summary>
+    /// The media paths a version's text refers to ("/media/2026/11/a.jpg" anywhere in any part). Only the parts are written
+    /// out to be searched: the whole item's JSON (<see cref="ContentItem.ToJsonString"/>) copies every part before writing
+    /// it, for each of an import's items, and the item's other properties (ids, dates, owner) name no file.
+    /// </summary>
     public static IReadOnlySet<string> PathsIn(ContentItem item)
-        => Reference().Matches(item.ToJsonString()).Select(m => Uri.UnescapeDataString(m.Groups[1].Value).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        => Reference().Matches(item.Content.ToJsonString(ContentJson.Options)).Select(m => Uri.UnescapeDataString(m.Groups[1].Value).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     public async Task SetAsync(string contentItemId, IReadOnlySet<string> paths)
     {
@@ -38,7 +42,7 @@ public sealed partial class MediaUsages(LazyDbContext lazyDb, IContentManager co
             rows.RemoveRange(stored.Where(u => !paths.Contains(u.Path)));
             foreach (var path in paths.Where(p => p.Length <= MediaFile.MaxPath && stored.All(u => u.Path != p)))
             {
-                rows.Add(new MediaUsage { ContentItemId = contentItemId, Path = path });
+                Db.AddRows([new MediaUsage { ContentItemId = contentItemId, Path = path }]);
             }
         }
     }

@@ -59,7 +59,7 @@ public sealed class SourceLinkCheckHandler(CmsDbContext db, IMarkdownRenderer ma
         {
             row = new SourceLinkCheck { ContentItemId = change.ContentItemId };
             row.StartOver(url);
-            db.Add(row);
+            db.AddRows([row]);
         }
         else if (row.Url != url)
         {

@@ -44,7 +44,7 @@ public sealed class TagsPartHandler(CmsDbContext db) : IContentHandler
             index.RemoveRange(await index.Where(i => chunk.Contains(i.ContentItemId)).ToListAsync());
         }
 
-        index.AddRange(changes.SelectMany(RowsOf));
+        db.AddRows(changes.SelectMany(RowsOf));
     }
 
     private static IEnumerable<TagsPartIndex> RowsOf(ContentChange change)
