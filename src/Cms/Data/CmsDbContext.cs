@@ -15,10 +15,8 @@ public class CmsDbContext(
     IEnumerable<IModelContributor> contributors,
     ShellSettingsStore shell) : IdentityDbContext<CmsUser, CmsRole, string>(options)
 {
-    private readonly List<Func<Task>> _afterCommit = [];
-    private readonly HashSet<Func<Task>> _registered = [];
-    private readonly List<Func<Task>> _beforeCommit = [];
-    private readonly HashSet<Func<Task>> _registeredBeforeCommit = [];
+    private readonly DistinctActions _afterCommit = new();
+    private readonly DistinctActions _beforeCommit = new();
     private bool _inOwnTransaction;
     private List<object>? _handedRows;
 
@@ -43,13 +41,7 @@ public class CmsDbContext(
     /// method of one object) registered again runs once, so an import of 10,000 items evicts the public
     /// pages once, not 10,000 times.
     /// </summary>
-    public void AfterCommit(Func<Task> action)
-    {
-        if (_registered.Add(action))
-        {
-            _afterCommit.Add(action);
-        }
-    }
+    public void AfterCommit(Func<Task> action) => _afterCommit.Add(action);
 
     /// <summary>
     /// Runs the action once, last, inside the transaction <see cref="InTransactionAsync{T}"/> began, just before it
@@ -63,7 +55,7 @@ public class CmsDbContext(
         {
             await action();
         }
-        else if (_registeredBeforeCommit.Add(action))
+        else
         {
             _beforeCommit.Add(action);
         }
@@ -155,7 +147,6 @@ public class CmsDbContext(
         catch
         {
             _afterCommit.Clear();
-            _registered.Clear();
             _handedRows?.Clear();
             ChangeTracker.Clear();
             RolledBack?.Invoke();
@@ -165,7 +156,6 @@ public class CmsDbContext(
         {
             _inOwnTransaction = false;
             _beforeCommit.Clear();
-            _registeredBeforeCommit.Clear();
         }
     }
 
@@ -176,9 +166,7 @@ public class CmsDbContext(
     /// </summary>
     private async Task RunAfterCommitAsync()
     {
-        var actions = _afterCommit.ToList();
-        _afterCommit.Clear();
-        _registered.Clear();
+        var actions = _afterCommit.TakeAll();
         foreach (var action in actions)
         {
             try
@@ -190,6 +178,38 @@ public class CmsDbContext(
                 this.GetService<ILoggerFactory>().CreateLogger<CmsDbContext>()
                     .LogWarning("A change was saved, but what follows it could not reach the database ({Reason}); other nodes may show older pages until their caches expire", ex.GetBaseException().Message);
             }
+        }
+    }
+
+    /// <summary>Actions in the order they were first registered, each once: an equal delegate (one method of one object) is the same action.</summary>
+    private sealed class DistinctActions
+    {
+        private readonly List<Func<Task>> _actions = [];
+        private readonly HashSet<Func<Task>> _seen = [];
+
+        public int Count => _actions.Count;
+
+        public Func<Task> this[int index] => _actions[index];
+
+        public void Add(Func<Task> action)
+        {
+            if (_seen.Add(action))
+            {
+                _actions.Add(action);
+            }
+        }
+
+        public List<Func<Task>> TakeAll()
+        {
+            var actions = _actions.ToList();
+            Clear();
+            return actions;
+        }
+
+        public void Clear()
+        {
+            _actions.Clear();
+            _seen.Clear();
         }
     }
 
