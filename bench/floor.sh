@@ -61,24 +61,11 @@ URL="http://127.0.0.1:$PORT"
 ROWS="$WORK/rows.tsv" # name wall_ms cpu_ms
 : >"$ROWS"
 one_start() { # name (site or a floor mode), measured (1) or not (0)
-  local name="$1" start logf="$WORK/$1.log"
-  start=$(now_ms)
-  if [ "$name" = site ]; then
-    (cd "$WORK/site" && exec env Cms__AppData="$WORK/data" dotnet "$WORK/site/Site.dll" --urls "$URL") >>"$logf" 2>&1 &
+  if [ "$1" = site ]; then
+    timed_start site "$2" "$WORK/site.log" env -C "$WORK/site" Cms__AppData="$WORK/data" dotnet "$WORK/site/Site.dll" --urls "$URL"
   else
-    (cd "$WORK/floor" && exec env FLOOR_MODE="$name" FLOOR_DATA="$WORK/floor-data" dotnet "$WORK/floor/Floor.dll" --urls "$URL") >>"$logf" 2>&1 &
-  fi
-  APP_PID=$!
-  wait_first_answer "$PORT" "$APP_PID" "$start" "$STARTUP_TIMEOUT" || case $? in
-    1) tail -n 30 "$logf" >&2; die "$name exited at start" ;;
-    *) die "$name did not answer within ${STARTUP_TIMEOUT}s" ;;
-  esac
-  local wall=$FIRST_ANSWER_MS cpu=$(( $(cpu_ticks "$APP_PID") * 1000 / CLK_TCK ))
-  owns_port "$APP_PID" "$PORT" || die "port $PORT answers from another process"
-  stop_pid "$APP_PID"; APP_PID=""
-  if [ "$2" = "1" ]; then
-    printf '%s\t%s\t%s\n' "$name" "$wall" "$cpu" >>"$ROWS"
-    log "$name: first 200 after $wall ms, $cpu ms of CPU (load $(cut -d ' ' -f 1 /proc/loadavg))"
+    timed_start "$1" "$2" "$WORK/$1.log" env -C "$WORK/floor" FLOOR_MODE="$1" FLOOR_DATA="$WORK/floor-data" \
+      dotnet "$WORK/floor/Floor.dll" --urls "$URL"
   fi
 }
 

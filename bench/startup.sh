@@ -32,8 +32,8 @@ TIMING="${TIMING:-0}"
 port_busy "$PORT" && die "port $PORT is already in use (PORT)"
 
 WORK="$(mktemp -d -t bench-startup.XXXXXX)"
-SITE_PID=""
-cleanup() { local rc=$?; set +e; stop_pid "$SITE_PID"; rm -rf "$WORK"; exit "$rc"; }
+APP_PID=""
+cleanup() { local rc=$?; set +e; stop_pid "$APP_PID"; rm -rf "$WORK"; exit "$rc"; }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
@@ -63,26 +63,11 @@ grep -q "$WORK/data-B/site.db" "$WORK/data-B/site.json" || die "the copy's site.
 ROWS="$WORK/rows.tsv" # build wall_ms cpu_ms
 : >"$ROWS"
 one_start() { # build, measured (1) or not (0)
-  local b="$1" start wall cpu logf="$WORK/site-$1.log"
-  OUT="$WORK/build-$b"
-  local extra="${b}_ENV" build_env=()
+  local b="$1" extra="${1}_ENV" build_env=()
   read -r -a build_env <<<"${!extra:-}"
-  start=$(now_ms)
-  (cd "$OUT" && exec env "${SITE_ENV[@]}" "${build_env[@]}" Cms__AppData="$WORK/data-$b" dotnet "$OUT/Site.dll" --urls "$URL") >>"$logf" 2>&1 &
-  SITE_PID=$!
   # The same probe as run.sh's start-up section, so the figures compare with its report.
-  wait_first_answer "$PORT" "$SITE_PID" "$start" "$STARTUP_TIMEOUT" || case $? in
-    1) tail -n 30 "$logf" >&2; die "build $b exited at start" ;;
-    *) die "build $b did not answer within ${STARTUP_TIMEOUT}s" ;;
-  esac
-  wall=$FIRST_ANSWER_MS
-  cpu=$(( $(cpu_ticks "$SITE_PID") * 1000 / CLK_TCK ))
-  owns_port "$SITE_PID" "$PORT" || die "port $PORT answers from another process"
-  stop_pid "$SITE_PID"; SITE_PID=""
-  if [ "$2" = "1" ]; then
-    printf '%s\t%s\t%s\n' "$b" "$wall" "$cpu" >>"$ROWS"
-    log "$b: first 200 after $wall ms, $cpu ms of CPU (load $(cut -d ' ' -f 1 /proc/loadavg))"
-  fi
+  timed_start "$b" "$2" "$WORK/site-$b.log" env -C "$WORK/build-$b" "${SITE_ENV[@]}" "${build_env[@]}" \
+    Cms__AppData="$WORK/data-$b" dotnet "$WORK/build-$b/Site.dll" --urls "$URL"
 }
 
 log "one unmeasured start of each build (stamps its copy's schema)"

@@ -103,6 +103,29 @@ wait_first_answer() { # port, pid, start ms, timeout seconds
   return "$rc"
 }
 
+# One start measured with that probe (startup.sh, floor.sh): runs the command in the background as APP_PID, waits for its
+# first 200 from / on PORT (STARTUP_TIMEOUT seconds at most), reads the CPU the process used by then, stops it, and, when
+# measured is 1, appends "name wall_ms cpu_ms" to ROWS and logs the figures.
+timed_start() { # name, measured (1) or not (0), log file, command...
+  local name="$1" measured="$2" logf="$3" start wall cpu
+  shift 3
+  start=$(now_ms)
+  "$@" >>"$logf" 2>&1 &
+  APP_PID=$!
+  wait_first_answer "$PORT" "$APP_PID" "$start" "$STARTUP_TIMEOUT" || case $? in
+    1) tail -n 30 "$logf" >&2; die "$name exited at start" ;;
+    *) die "$name did not answer within ${STARTUP_TIMEOUT}s" ;;
+  esac
+  wall=$FIRST_ANSWER_MS
+  cpu=$(( $(cpu_ticks "$APP_PID") * 1000 / CLK_TCK ))
+  owns_port "$APP_PID" "$PORT" || die "port $PORT answers from another process"
+  stop_pid "$APP_PID"; APP_PID=""
+  if [ "$measured" = 1 ]; then
+    printf '%s\t%s\t%s\n' "$name" "$wall" "$cpu" >>"$ROWS"
+    log "$name: first 200 after $wall ms, $cpu ms of CPU (load $(cut -d ' ' -f 1 /proc/loadavg))"
+  fi
+}
+
 # --- the site -----------------------------------------------------------------------------
 publish_site() { # repo root, output folder, log file
   log "publishing src/Site/Site.csproj (Release) to $2"
